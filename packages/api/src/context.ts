@@ -1,0 +1,29 @@
+import type { Db } from '@maestro/db';
+import type { EventBus } from './bus/types.js';
+
+/** Who is calling. Session-scoped tokens (spawned agents) are limited to their project. */
+export type Auth = { kind: 'admin' } | { kind: 'session'; sessionId: string; projectId: string };
+
+/** Observability hooks the server wires to metrics; all optional so tests need none. */
+export interface ApiHooks {
+  onProcedure?(info: { path: string; type: string; durationMs: number; code: string }): void;
+  onEventsPublished?(count: number): void;
+  onDatabaseError?(error: unknown): void;
+}
+
+export interface ContextInner {
+  db: Db;
+  bus: EventBus;
+  /** null: the request carried no valid token. */
+  auth: Auth | null;
+  hooks: ApiHooks;
+}
+
+/** The request-independent context: router tests call `createCaller(createContextInner(...))`. */
+export function createContextInner(opts: { db: Db; bus: EventBus; auth?: Auth | null; hooks?: ApiHooks }): ContextInner {
+  return { db: opts.db, bus: opts.bus, auth: opts.auth === undefined ? { kind: 'admin' } : opts.auth, hooks: opts.hooks ?? {} };
+}
+
+export function actorOf(auth: Auth): string {
+  return auth.kind === 'session' ? auth.sessionId : 'user';
+}

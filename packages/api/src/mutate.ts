@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { claimIdempotencyKey, insertEvents, storeIdempotentResponse, type Tx } from '@maestro/db';
+import type { MaestroEvent, NewEvent } from '@maestro/schemas';
+import { sql } from 'drizzle-orm';
+import type { ContextInner } from './context.js';
+import { MaestroError, sqlState } from './errors.js';
+
+/** An event as a service emits it; `mutate` stamps the actor. */
+export type Emit = NewEvent extends infer E ? (E extends unknown ? Omit<E, 'actor'> : never) : never;
+
+export interface MutationScope {
+  tx: Tx;
+  actor: string;
+  emit(event: Emit): void;
+}
+
+/**
+ * Serialises event inserts across all writers until commit, so event ids
+ * become visible in id order: a reader that has seen id N has seen every id
+ * below N. Row locks are taken before it (events are written last), so it
+ * cannot deadlock with them.
+ */
+const EVENT_ORDER_LOCK = 7_261_001;
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
+
+function requestHash(input: unknown): string {
+  const { idempotencyKey: _, ...rest } = (input ?? {}) as Record<string, unknown>;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
+function mapDatabaseError(error: unknown): unknown {
+  switch (sqlState(error)) {
+    case '23505':
+      return new MaestroError('ALREADY_EXISTS', 'That already exists (a concurrent request created it first)', {
+        hint: 'Read the current state and retry if still needed.',
+      });
+    case '23503':
+      return new MaestroError('NOT_FOUND', 'Something this change refers to no longer exists (deleted concurrently)', {
+        hint: 'Read the current state and retry.',
+      });
+    default:
+      return error;
+  }
+}
+
+/**
+ * Runs one mutation: its rows, its events and its idempotency record commit
+ * together or not at all; subscribers hear of the events after commit.
+ */
+export async function mutate<T>(
+  ctx: ContextInner & { actor: string },
+  op: { procedure: string; input: { idempotencyKey?: string | undefined } },
+  fn: (scope: MutationScope) => Promise<T>,
+): Promise<T> {
+  const key = op.input.idempotencyKey;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const pending: Emit[] = [];
+      let written: MaestroEvent[] = [];
+      const result = await ctx.db.transaction(async (tx) => {
+        if (key) {
+          const hash = requestHash(op.input);
+          const claim = await claimIdempotencyKey(tx, { key, procedure: op.procedure, requestHash: hash });
+          if (claim.status === 'replay') {
+            if (claim.procedure !== op.procedure || claim.requestHash !== hash) {
+              throw new MaestroError('IDEMPOTENCY_MISMATCH', `Idempotency key ${key} was already used for a different request`, {
+                hint: 'Use a new idempotency key for a new request.',
+              });
+            }
+            return claim.response as T;
+          }
+        }
+        const value = await fn({ tx, actor: ctx.actor, emit: (event) => pending.push(event) });
+        if (pending.length > 0) {
+          await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
+          written = await insertEvents(
+            tx,
+            pending.map((e) => ({ ...e, actor: ctx.actor }) as NewEvent),
+          );
+          await ctx.bus.inTransaction(tx, written);
+        }
+        if (key) await storeIdempotentResponse(tx, key, value);
+        return value;
+      });
+      if (written.length > 0) {
+        ctx.bus.afterCommit(written);
+        ctx.hooks.onEventsPublished?.(written.length);
+      }
+      return result;
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && RETRYABLE.has(sqlState(error) ?? '')) continue;
+      if (!(error instanceof MaestroError) && sqlState(error)) ctx.hooks.onDatabaseError?.(error);
+      throw mapDatabaseError(error);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { eventListInput, eventListOutput, onEventInput } from '@maestro/schemas';
+import { tracked } from '@trpc/server';
+import { listTimeline, parseLastEventId, streamEvents } from '../services/events.js';
+import { protectedProcedure, router } from '../trpc.js';
+
+export const eventsRouter = router({
+  list: protectedProcedure
+    .input(eventListInput)
+    .output(eventListOutput)
+    .query(({ ctx, input }) => {
+      const { afterId, limit, ...filter } = input;
+      return listTimeline(ctx.db, { filter, afterId, limit });
+    }),
+  /** Yields `tracked(eventId, event)`; the WebSocket link resumes from the last id on reconnect. */
+  onEvent: protectedProcedure.input(onEventInput).subscription(async function* ({ ctx, input, signal }) {
+    const { lastEventId, ...filter } = input;
+    const stream = streamEvents({
+      db: ctx.db,
+      bus: ctx.bus,
+      filter,
+      lastEventId: parseLastEventId(lastEventId),
+      signal: signal ?? new AbortController().signal,
+    });
+    for await (const event of stream) yield tracked(String(event.id), event);
+  }),
+});

@@ -1,0 +1,98 @@
+import { eventMatches, listEvents, maxEventId, type Queryable } from '@maestro/db';
+import type { EventFilter, MaestroEvent } from '@maestro/schemas';
+import { MaestroError } from '../errors.js';
+import type { EventBus } from '../bus/types.js';
+
+const BACKFILL_PAGE = 500;
+/** A subscriber this far behind stops buffering and catches up from the table instead: nothing is dropped. */
+const MAX_BUFFERED = 10_000;
+
+export async function listTimeline(db: Queryable, input: { filter: EventFilter; afterId?: number | undefined; limit: number }) {
+  const items = await listEvents(db, input);
+  return { items, nextAfterId: items.length === input.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export function parseLastEventId(value: string | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 0) {
+    throw new MaestroError('VALIDATION', `Invalid lastEventId "${value}"`, { hint: 'Pass the id of the last event you received.' });
+  }
+  return id;
+}
+
+/** A wake-up signal the stream awaits between bursts. */
+function createSignal() {
+  let wake: (() => void) | null = null;
+  return {
+    notify: () => {
+      wake?.();
+      wake = null;
+    },
+    wait: (abort: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        if (abort.aborted) return resolve();
+        wake = resolve;
+        abort.addEventListener('abort', () => resolve(), { once: true });
+      }),
+  };
+}
+
+/**
+ * The event stream behind every subscription: subscribe to the bus first,
+ * backfill from the table after `lastEventId`, then stream live events,
+ * skipping anything already sent. Resuming with the last id received yields
+ * exactly the missed events, in order, then live ones.
+ */
+export async function* streamEvents(opts: {
+  db: Queryable;
+  bus: EventBus;
+  filter: EventFilter;
+  lastEventId: number | null;
+  signal: AbortSignal;
+}): AsyncGenerator<MaestroEvent> {
+  const { db, bus, filter, signal } = opts;
+  let buffer: MaestroEvent[] = [];
+  let overflowed = false;
+  const wake = createSignal();
+  const unsubscribe = bus.subscribe((event) => {
+    if (!eventMatches(event, filter)) return;
+    if (buffer.length >= MAX_BUFFERED) {
+      buffer = [];
+      overflowed = true;
+    } else buffer.push(event);
+    wake.notify();
+  });
+  try {
+    let last = opts.lastEventId ?? (await maxEventId(db));
+    let catchUp = opts.lastEventId !== null;
+    while (!signal.aborted) {
+      if (catchUp) {
+        catchUp = false;
+        for (;;) {
+          const page = await listEvents(db, { filter, afterId: last, limit: BACKFILL_PAGE });
+          for (const event of page) {
+            last = event.id;
+            yield event;
+          }
+          if (page.length < BACKFILL_PAGE || signal.aborted) break;
+        }
+      }
+      if (overflowed) {
+        overflowed = false;
+        catchUp = true;
+        continue;
+      }
+      const batch = buffer;
+      buffer = [];
+      for (const event of batch) {
+        if (event.id <= last) continue;
+        last = event.id;
+        yield event;
+      }
+      if (buffer.length === 0 && !overflowed) await wake.wait(signal);
+    }
+  } finally {
+    unsubscribe();
+  }
+}

@@ -1,0 +1,32 @@
+import { countLiveSessions, countReady, countsBy, listTasks, type Queryable } from '@maestro/db';
+import { TASK_PRIORITIES, TASK_STATUSES, type StatusOutput } from '@maestro/schemas';
+import { requireProject } from './projects.js';
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+export async function projectStatus(db: Queryable, projectId: string): Promise<StatusOutput> {
+  await requireProject(db, projectId);
+  const [counts, ready, activeSessions, blocked] = await Promise.all([
+    countsBy(db, projectId),
+    countReady(db, projectId),
+    countLiveSessions(db, projectId),
+    listTasks(db, { projectId, status: ['blocked'], limit: 50, offset: 0 }),
+  ]);
+  const byStatus = zeros(TASK_STATUSES);
+  const byPriority = zeros(TASK_PRIORITIES);
+  let total = 0;
+  for (const c of counts) {
+    byStatus[c.status] += c.n;
+    byPriority[c.priority] += c.n;
+    total += c.n;
+  }
+  return {
+    projectId,
+    total,
+    byStatus,
+    byPriority,
+    ready,
+    activeSessions,
+    blocked: blocked.rows.map((t) => ({ id: t.id, title: t.title, blockedReason: t.blockedReason, assignee: t.assignee })),
+  };
+}

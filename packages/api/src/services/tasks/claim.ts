@@ -1,0 +1,61 @@
+import { countReady, incompleteDependencies, lockNextReady, toTask, updateTaskRow, type TaskRow } from '@maestro/db';
+import type { Task } from '@maestro/schemas';
+import { MaestroError, notFound } from '../../errors.js';
+import type { MutationScope } from '../../mutate.js';
+import { requireProject } from '../projects.js';
+import { emitTaskUpdated, requireTask, transitionError } from './shared.js';
+
+/** Rows skipped because a concurrent claimer holds them can make a pass come back empty; try again. */
+const MAX_PASSES = 8;
+
+async function lockGiven(scope: MutationScope, projectId: string, id: string, claimant: string): Promise<TaskRow | 'mine'> {
+  const row = await requireTask(scope.tx, id, { forUpdate: true });
+  if (row.projectId !== projectId) throw notFound('task', id, `Task ${id} is not in project ${projectId}.`);
+  if (row.status === 'in_progress' && row.assignee === claimant) return 'mine';
+  if (row.status !== 'todo') {
+    if (row.assignee) {
+      throw new MaestroError('ALREADY_CLAIMED', `Task ${id} is already claimed by ${row.assignee} (${row.status})`, {
+        hint: 'Claim another task, or run `maestro task claim` for the next ready one.',
+        details: { assignee: row.assignee, status: row.status },
+      });
+    }
+    throw transitionError(row, 'in_progress');
+  }
+  const waiting = await incompleteDependencies(scope.tx, id);
+  if (waiting.length > 0) {
+    throw new MaestroError('DEPENDENCIES_INCOMPLETE', `Task ${id} waits for: ${waiting.map((t) => t.id).join(', ')}`, {
+      hint: 'Claim a ready task instead (`maestro task ready`).',
+      details: { waitingFor: waiting.map(toTask) },
+    });
+  }
+  return row;
+}
+
+async function lockNext(scope: MutationScope, projectId: string): Promise<TaskRow> {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const row = await lockNextReady(scope.tx, projectId);
+    if (row) return row;
+    if ((await countReady(scope.tx, projectId)) === 0) break;
+  }
+  throw new MaestroError('NOTHING_READY', `No ready task in project ${projectId}`, {
+    hint: 'Every todo task is waiting on a dependency, or there are none. See `maestro status`.',
+  });
+}
+
+/**
+ * Takes a given task, or the next ready one by priority, for `claimant`.
+ * Row locks (SKIP LOCKED for the queue) make each task go to exactly one
+ * claimer however many race.
+ */
+export async function claimTask(scope: MutationScope, input: { projectId: string; id?: string | undefined; claimant: string }): Promise<Task> {
+  await requireProject(scope.tx, input.projectId);
+  const locked = input.id ? await lockGiven(scope, input.projectId, input.id, input.claimant) : await lockNext(scope, input.projectId);
+  if (locked === 'mine') return toTask(await requireTask(scope.tx, input.id!));
+  const after = await updateTaskRow(scope.tx, locked.id, {
+    status: 'in_progress',
+    assignee: input.claimant,
+    startedAt: locked.startedAt ?? new Date(),
+  });
+  await emitTaskUpdated(scope, locked, after, 'claim');
+  return toTask(after);
+}

@@ -1,0 +1,5 @@
+export * from './claim.js';
+export * from './dependencies.js';
+export * from './mutations.js';
+export * from './reads.js';
+export { requireTask } from './shared.js';

@@ -1,0 +1,146 @@
+import { childrenOf, deleteTasksByIds, insertTask, newId, nextPosition, subtreeIds, toTask, updateTaskRow, findTasks, insertDependency, type TaskRow } from '@maestro/db';
+import type { Task, TaskPriority, TaskStatus } from '@maestro/schemas';
+import { MaestroError, notFound } from '../../errors.js';
+import type { MutationScope } from '../../mutate.js';
+import { requireProject } from '../projects.js';
+import { emitOnParent, emitTaskUpdated, requireTask, statusChange, transitionError } from './shared.js';
+
+export interface CreateTaskInput {
+  projectId: string;
+  title: string;
+  description: string;
+  priority?: TaskPriority | undefined;
+  parentId?: string | undefined;
+  dependsOn: readonly string[];
+}
+
+export async function createTask(scope: MutationScope, input: CreateTaskInput): Promise<Task> {
+  const { tx } = scope;
+  await requireProject(tx, input.projectId);
+  let parent: TaskRow | null = null;
+  if (input.parentId) {
+    // Locking the parent serialises sibling inserts so positions stay distinct.
+    parent = await requireTask(tx, input.parentId, { forUpdate: true });
+    if (parent.projectId !== input.projectId) {
+      throw new MaestroError('VALIDATION', `Parent ${parent.id} belongs to another project (${parent.projectId})`, {
+        hint: 'A subtask lives in its parent’s project.',
+      });
+    }
+  }
+  const dependsOn = [...new Set(input.dependsOn)];
+  const deps = await findTasks(tx, dependsOn);
+  const missing = dependsOn.filter((id) => !deps.some((d) => d.id === id));
+  if (missing.length > 0) throw notFound('task', missing.join(', '));
+  const foreign = deps.filter((d) => d.projectId !== input.projectId);
+  if (foreign.length > 0) {
+    throw new MaestroError('VALIDATION', `Dependencies must be in the same project: ${foreign.map((d) => d.id).join(', ')}`);
+  }
+  const row = await insertTask(tx, {
+    id: newId('task'),
+    projectId: input.projectId,
+    parentId: parent?.id ?? null,
+    title: input.title,
+    description: input.description,
+    priority: input.priority ?? parent?.priority ?? 'medium',
+    position: await nextPosition(tx, input.projectId, parent?.id ?? null),
+  });
+  const task = toTask(row);
+  if (parent) await emitOnParent(scope, parent.id, { kind: 'created', subtask: row });
+  else scope.emit({ type: 'task:created', projectId: task.projectId, taskId: task.id, sessionId: null, payload: { task } });
+  for (const dep of dependsOn) {
+    await insertDependency(tx, row.id, dep);
+    scope.emit({ type: 'task:dependency_added', projectId: task.projectId, taskId: row.id, sessionId: null, payload: { taskId: row.id, dependsOnId: dep } });
+  }
+  return task;
+}
+
+function assertVersion(row: TaskRow, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && row.version !== expectedVersion) {
+    throw new MaestroError('VERSION_CONFLICT', `Task ${row.id} is at version ${row.version}, not ${expectedVersion}: someone changed it since you read it`, {
+      hint: 'Re-read it (`maestro task get`), re-apply your change to what is there now, and retry with the new version.',
+      details: { currentVersion: row.version, expectedVersion, current: toTask(row) },
+    });
+  }
+}
+
+export interface UpdateTaskInput {
+  id: string;
+  title?: string | undefined;
+  description?: string | undefined;
+  priority?: TaskPriority | undefined;
+  status?: TaskStatus | undefined;
+  expectedVersion?: number | undefined;
+}
+
+export async function updateTask(scope: MutationScope, input: UpdateTaskInput): Promise<Task> {
+  const { id, expectedVersion, status, ...fields } = input;
+  if (status === undefined && Object.values(fields).every((v) => v === undefined)) {
+    throw new MaestroError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of title, description, priority, status.' });
+  }
+  if (status === 'blocked') {
+    throw new MaestroError('VALIDATION', 'Blocking needs a reason', { hint: 'Use `maestro task block <id> --reason "…"` (task.block).' });
+  }
+  const before = await requireTask(scope.tx, id, { forUpdate: true });
+  assertVersion(before, expectedVersion);
+  const statusValues = status === undefined ? null : await statusChange(scope.tx, before, status);
+  const values: Partial<TaskRow> = { ...statusValues };
+  for (const [field, value] of Object.entries(fields)) {
+    if (value !== undefined && value !== before[field as keyof TaskRow]) Object.assign(values, { [field]: value });
+  }
+  if (Object.keys(values).length === 0) return toTask(before);
+  const after = await updateTaskRow(scope.tx, id, values);
+  await emitTaskUpdated(scope, before, after, 'update');
+  return toTask(after);
+}
+
+/** start | complete | unblock: a status change with its own timeline action. */
+export async function moveTask(
+  scope: MutationScope,
+  input: { id: string; to: TaskStatus; action: 'start' | 'complete' | 'unblock' },
+): Promise<Task> {
+  const before = await requireTask(scope.tx, input.id, { forUpdate: true });
+  const values = await statusChange(scope.tx, before, input.to);
+  if (!values) return toTask(before);
+  // An agent that starts an unassigned task takes it.
+  if (input.action === 'start' && !before.assignee && scope.actor !== 'user') values.assignee = scope.actor;
+  const after = await updateTaskRow(scope.tx, input.id, values);
+  await emitTaskUpdated(scope, before, after, input.action);
+  return toTask(after);
+}
+
+export async function unblockTask(scope: MutationScope, id: string): Promise<Task> {
+  const row = await requireTask(scope.tx, id, { forUpdate: true });
+  if (row.status !== 'blocked') throw transitionError(row, row.startedAt ? 'in_progress' : 'todo');
+  return moveTask(scope, { id, to: row.startedAt ? 'in_progress' : 'todo', action: 'unblock' });
+}
+
+export async function blockTask(scope: MutationScope, input: { id: string; reason: string }): Promise<Task> {
+  const before = await requireTask(scope.tx, input.id, { forUpdate: true });
+  // Blocking a blocked task again replaces the reason: the timeline keeps both.
+  const values = before.status === 'blocked' ? { blockedReason: input.reason } : await statusChange(scope.tx, before, 'blocked', input.reason);
+  const after = await updateTaskRow(scope.tx, input.id, values ?? {});
+  await emitTaskUpdated(scope, before, after, 'block', input.reason);
+  return toTask(after);
+}
+
+export async function commentOnTask(scope: MutationScope, input: { id: string; body: string }): Promise<{ taskId: string; body: string }> {
+  const row = await requireTask(scope.tx, input.id);
+  scope.emit({ type: 'task:commented', projectId: row.projectId, taskId: row.id, sessionId: null, payload: { taskId: row.id, body: input.body } });
+  return { taskId: row.id, body: input.body };
+}
+
+export async function deleteTask(scope: MutationScope, input: { id: string; cascade: boolean }): Promise<{ deletedIds: string[] }> {
+  const row = await requireTask(scope.tx, input.id, { forUpdate: true });
+  const children = await childrenOf(scope.tx, row.id);
+  if (children.length > 0 && !input.cascade) {
+    throw new MaestroError('HAS_CHILDREN', `Task ${row.id} has ${children.length} subtask(s)`, {
+      hint: 'Delete them first, or pass cascade (`--cascade`) to delete the whole subtree.',
+      details: { childIds: children.map((c) => c.id) },
+    });
+  }
+  const deletedIds = input.cascade ? await subtreeIds(scope.tx, row.id) : [row.id];
+  await deleteTasksByIds(scope.tx, deletedIds);
+  scope.emit({ type: 'task:deleted', projectId: row.projectId, taskId: row.id, sessionId: null, payload: { taskId: row.id, title: row.title, deletedIds } });
+  if (row.parentId) await emitOnParent(scope, row.parentId, { kind: 'deleted', subtaskId: row.id, title: row.title });
+  return { deletedIds };
+}

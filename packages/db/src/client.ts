@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** The one database type every query takes; both drivers satisfy it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A query runs the same inside or outside a transaction. */
+export type Queryable = Db | Tx;
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  /** The postgres.js client when `kind` is postgres (LISTEN/NOTIFY needs it). */
+  sql: postgres.Sql | null;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** A postgres:// URL; without it an embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data directory; omitted means in memory. */
+  dataDir?: string | undefined;
+  /** Pool size for postgres.js. */
+  max?: number;
+  migrationsFolder?: string;
+}
+
+/**
+ * Migrations live beside the package source (`packages/db/drizzle`) and are
+ * copied next to a bundle (`dist/drizzle`); take whichever exists.
+ */
+export function defaultMigrationsFolder(): string {
+  for (const rel of ['../drizzle', './drizzle']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(`${dir}/meta/_journal.json`)) return dir;
+  }
+  throw new Error('Drizzle migrations not found next to @maestro/db or the bundle (expected drizzle/meta/_journal.json)');
+}
+
+/** Creates a database handle. Never called at import time: the composition root owns instances. */
+export function createDb(options: CreateDbOptions = {}): DbHandle {
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  if (options.url) {
+    const sql = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      sql,
+      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    sql: null,
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,11 @@
+export * from './client.js';
+export * from './ids.js';
+export * from './queries/dependencies.js';
+export * from './queries/events.js';
+export * from './queries/idempotency.js';
+export * from './queries/mappers.js';
+export * from './queries/projects.js';
+export * from './queries/rows.js';
+export * from './queries/sessions.js';
+export * from './queries/tasks.js';
+export * as tables from './schema/index.js';

@@ -1,0 +1,68 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { Queryable } from '../client.js';
+import { taskDependencies, tasks } from '../schema/index.js';
+import type { TaskRow } from './mappers.js';
+import { rowsOf } from './rows.js';
+
+export async function insertDependency(db: Queryable, taskId: string, dependsOnId: string): Promise<boolean> {
+  const rows = await db.insert(taskDependencies).values({ taskId, dependsOnId }).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+export async function deleteDependency(db: Queryable, taskId: string, dependsOnId: string): Promise<boolean> {
+  const rows = await db
+    .delete(taskDependencies)
+    .where(and(eq(taskDependencies.taskId, taskId), eq(taskDependencies.dependsOnId, dependsOnId)))
+    .returning();
+  return rows.length > 0;
+}
+
+/** Tasks `taskId` waits for. */
+export async function dependenciesOf(db: Queryable, taskId: string): Promise<TaskRow[]> {
+  const rows = await db
+    .select({ task: tasks })
+    .from(taskDependencies)
+    .innerJoin(tasks, eq(tasks.id, taskDependencies.dependsOnId))
+    .where(eq(taskDependencies.taskId, taskId))
+    .orderBy(asc(tasks.createdAt), asc(tasks.id));
+  return rows.map((r) => r.task);
+}
+
+/** Tasks waiting for `taskId`. */
+export async function dependentsOf(db: Queryable, taskId: string): Promise<TaskRow[]> {
+  const rows = await db
+    .select({ task: tasks })
+    .from(taskDependencies)
+    .innerJoin(tasks, eq(tasks.id, taskDependencies.taskId))
+    .where(eq(taskDependencies.dependsOnId, taskId))
+    .orderBy(asc(tasks.createdAt), asc(tasks.id));
+  return rows.map((r) => r.task);
+}
+
+export async function incompleteDependencies(db: Queryable, taskId: string): Promise<TaskRow[]> {
+  const rows = await db
+    .select({ task: tasks })
+    .from(taskDependencies)
+    .innerJoin(tasks, eq(tasks.id, taskDependencies.dependsOnId))
+    .where(and(eq(taskDependencies.taskId, taskId), ne(tasks.status, 'completed')));
+  return rows.map((r) => r.task);
+}
+
+/**
+ * If adding `taskId → dependsOnId` would close a cycle, the existing path from
+ * `dependsOnId` back to `taskId`; otherwise null. Callers serialise dependency
+ * changes per project so two concurrent adds cannot each miss the other's edge.
+ */
+export async function dependencyPath(db: Queryable, from: string, to: string): Promise<string[] | null> {
+  const result = await db.execute(sql`
+    with recursive walk(id, path) as (
+      select ${from}::text, array[${from}::text]
+      union all
+      select d.depends_on_id, walk.path || d.depends_on_id
+      from ${taskDependencies} d join walk on d.task_id = walk.id
+      where not d.depends_on_id = any(walk.path)
+    )
+    select path from walk where id = ${to} limit 1`);
+  const [row] = rowsOf<{ path: string[] }>(result);
+  return row ? row.path : null;
+}

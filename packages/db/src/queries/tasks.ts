@@ -1,0 +1,146 @@
+import type { TaskPriority, TaskStatus } from '@maestro/schemas';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../client.js';
+import { taskDependencies, tasks } from '../schema/index.js';
+import type { TaskRow } from './mappers.js';
+import { rowsOf } from './rows.js';
+
+/** "Ready" = todo and every dependency completed. One definition for list, count and claim. */
+export const readySql: SQL = sql`(${tasks.status} = 'todo' and not exists (
+  select 1 from ${taskDependencies} d join ${tasks} dep on dep.id = d.depends_on_id
+  where d.task_id = ${tasks.id} and dep.status <> 'completed'))`;
+
+/** Stable queue order: most urgent first, then sibling position, then age; the id breaks ties. */
+export const queueOrder = [desc(tasks.priority), asc(tasks.position), asc(tasks.createdAt), asc(tasks.id)];
+
+export async function insertTask(db: Queryable, values: typeof tasks.$inferInsert): Promise<TaskRow> {
+  const [row] = await db.insert(tasks).values(values).returning();
+  return row!;
+}
+
+export async function findTask(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<TaskRow | null> {
+  const query = db.select().from(tasks).where(eq(tasks.id, id));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function findTasks(db: Queryable, ids: readonly string[]): Promise<TaskRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(tasks).where(inArray(tasks.id, [...ids]));
+}
+
+export async function nextPosition(db: Queryable, projectId: string, parentId: string | null): Promise<number> {
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${tasks.position})` })
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), parentId ? eq(tasks.parentId, parentId) : isNull(tasks.parentId)));
+  return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+}
+
+export interface TaskListParams {
+  projectId: string;
+  status?: readonly TaskStatus[] | undefined;
+  priority?: readonly TaskPriority[] | undefined;
+  parentId?: string | null | undefined;
+  assignee?: string | undefined;
+  text?: string | undefined;
+  ready?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listTasks(db: Queryable, p: TaskListParams): Promise<{ rows: TaskRow[]; total: number }> {
+  const where: SQL[] = [eq(tasks.projectId, p.projectId)];
+  if (p.status?.length) where.push(inArray(tasks.status, [...p.status]));
+  if (p.priority?.length) where.push(inArray(tasks.priority, [...p.priority]));
+  if (p.parentId === null) where.push(isNull(tasks.parentId));
+  else if (p.parentId !== undefined) where.push(eq(tasks.parentId, p.parentId));
+  if (p.assignee !== undefined) where.push(eq(tasks.assignee, p.assignee));
+  if (p.text !== undefined) {
+    const pattern = `%${escapeLike(p.text)}%`;
+    where.push(or(ilike(tasks.title, pattern), ilike(tasks.description, pattern))!);
+  }
+  if (p.ready === true) where.push(readySql);
+  if (p.ready === false) where.push(sql`not ${readySql}`);
+  const condition = and(...where);
+  const [rows, [totalRow]] = await Promise.all([
+    db.select().from(tasks).where(condition).orderBy(...queueOrder).limit(p.limit).offset(p.offset),
+    db.select({ n: count() }).from(tasks).where(condition),
+  ]);
+  return { rows, total: totalRow?.n ?? 0 };
+}
+
+export async function isTaskReady(db: Queryable, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, id), readySql));
+  return row !== undefined;
+}
+
+/** Sets fields and bumps `version`; callers hold the row lock and have checked the expected version. */
+export async function updateTaskRow(
+  db: Queryable,
+  id: string,
+  values: Partial<Omit<typeof tasks.$inferInsert, 'id' | 'projectId' | 'version' | 'createdAt'>>,
+): Promise<TaskRow> {
+  const [row] = await db
+    .update(tasks)
+    .set({ ...values, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(eq(tasks.id, id))
+    .returning();
+  return row!;
+}
+
+export async function childrenOf(db: Queryable, parentId: string): Promise<TaskRow[]> {
+  return db.select().from(tasks).where(eq(tasks.parentId, parentId)).orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
+}
+
+export async function projectTasks(db: Queryable, projectId: string): Promise<TaskRow[]> {
+  return db.select().from(tasks).where(eq(tasks.projectId, projectId)).orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
+}
+
+/** The root and every descendant, deepest first (the order a cascade delete reports them in). */
+export async function subtreeIds(db: Queryable, rootId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    with recursive sub(id, depth) as (
+      select id, 0 from ${tasks} where id = ${rootId}
+      union all
+      select t.id, sub.depth + 1 from ${tasks} t join sub on t.parent_id = sub.id
+    )
+    select id from sub order by depth desc, id`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}
+
+export async function deleteTasksByIds(db: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(tasks).where(inArray(tasks.id, [...ids]));
+}
+
+/** The first ready tasks in queue order, skipping rows another transaction is claiming right now. */
+export async function lockNextReady(db: Queryable, projectId: string): Promise<TaskRow | null> {
+  const [row] = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), readySql))
+    .orderBy(...queueOrder)
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row ?? null;
+}
+
+export async function countReady(db: Queryable, projectId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(tasks).where(and(eq(tasks.projectId, projectId), readySql));
+  return row?.n ?? 0;
+}
+
+export async function countsBy(
+  db: Queryable,
+  projectId: string,
+): Promise<{ status: TaskStatus; priority: TaskPriority; n: number }[]> {
+  return db
+    .select({ status: tasks.status, priority: tasks.priority, n: count() })
+    .from(tasks)
+    .where(eq(tasks.projectId, projectId))
+    .groupBy(tasks.status, tasks.priority);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. Clients branch on these (the CLI maps them to exit codes),
+ * so a code is never renamed; add new ones instead.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'VERSION_CONFLICT',
+  'INVALID_TRANSITION',
+  'CYCLE',
+  'ALREADY_EXISTS',
+  'HAS_CHILDREN',
+  'DEPENDENCIES_INCOMPLETE',
+  'CHILDREN_INCOMPLETE',
+  'NOTHING_READY',
+  'ALREADY_CLAIMED',
+  'IDEMPOTENCY_MISMATCH',
+  'NETWORK',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What every error carries beyond its message, on the wire and in `--json` output. */
+export const errorBody = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  hint: z.string().optional(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBody>;

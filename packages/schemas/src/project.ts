@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { LIMITS, description, mutationMeta, timestamp } from './common.js';
+import { projectId } from './ids.js';
+
+const name = z.string().trim().min(1, 'must not be empty').max(LIMITS.name);
+const workingDir = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.path)
+  .refine((p) => p.startsWith('/'), 'must be an absolute path');
+
+export const project = z.object({
+  id: projectId,
+  name: z.string(),
+  description: z.string(),
+  workingDir: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Project = z.infer<typeof project>;
+
+export const projectCreateInput = z.object({
+  name,
+  workingDir,
+  description: description.default(''),
+  ...mutationMeta,
+});
+
+export const projectGetInput = z.object({ id: projectId });
+
+export const projectUpdateInput = z.object({
+  id: projectId,
+  name: name.optional(),
+  workingDir: workingDir.optional(),
+  description: description.optional(),
+  ...mutationMeta,
+});
+
+export const projectDeleteInput = z.object({
+  id: projectId,
+  /** Without it a project that still has tasks is refused. */
+  cascade: z.boolean().default(false),
+  ...mutationMeta,
+});
+
+export const projectDeleteOutput = z.object({ id: projectId, deletedTasks: z.number().int() });

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { TASK_PRIORITIES, TASK_STATUSES } from './enums.js';
+import { projectId } from './ids.js';
+import { task } from './task.js';
+
+export const statusInput = z.object({ projectId });
+
+function countsOf<const T extends readonly string[]>(keys: T) {
+  return z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<T[number], z.ZodNumber>);
+}
+
+export const statusOutput = z.object({
+  projectId,
+  total: z.number().int(),
+  byStatus: countsOf(TASK_STATUSES),
+  byPriority: countsOf(TASK_PRIORITIES),
+  ready: z.number().int(),
+  activeSessions: z.number().int(),
+  blocked: z.array(task.pick({ id: true, title: true, blockedReason: true, assignee: true })),
+});
+export type StatusOutput = z.infer<typeof statusOutput>;

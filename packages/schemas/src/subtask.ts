@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { description, mutationMeta, title } from './common.js';
+import { taskId } from './ids.js';
+import { taskPriority, taskStatus } from './task.js';
+
+/** The seed's subtask API: a view over child tasks, ordered by position. */
+export const subtaskCreateInput = z.object({
+  taskId,
+  title,
+  description: description.default(''),
+  priority: taskPriority.optional(),
+  ...mutationMeta,
+});
+
+export const subtaskListInput = z.object({ taskId });
+
+export const subtaskUpdateInput = z.object({
+  taskId,
+  subtaskId: taskId,
+  title: title.optional(),
+  description: description.optional(),
+  priority: taskPriority.optional(),
+  status: taskStatus.optional(),
+  expectedVersion: z.number().int().nonnegative().optional(),
+  ...mutationMeta,
+});
+
+export const subtaskRefInput = z.object({ taskId, subtaskId: taskId, ...mutationMeta });

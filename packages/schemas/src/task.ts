@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { LIMITS, description, mutationMeta, pageInput, pageOf, timestamp, title } from './common.js';
+import { TASK_PRIORITIES, TASK_STATUSES } from './enums.js';
+import { projectId, taskId } from './ids.js';
+
+export const taskStatus = z.enum(TASK_STATUSES);
+export const taskPriority = z.enum(TASK_PRIORITIES);
+
+/** Who holds a task: a session id for agents, any short name for people. */
+export const claimant = z.string().trim().min(1).max(LIMITS.name);
+
+export const task = z.object({
+  id: taskId,
+  projectId,
+  parentId: taskId.nullable(),
+  title: z.string(),
+  description: z.string(),
+  status: taskStatus,
+  priority: taskPriority,
+  /** Order among siblings (subtasks are listed by it). */
+  position: z.number().int(),
+  blockedReason: z.string().nullable(),
+  assignee: z.string().nullable(),
+  /** Optimistic concurrency: pass it back as `expectedVersion` to update. */
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  startedAt: timestamp.nullable(),
+  completedAt: timestamp.nullable(),
+});
+export type Task = z.infer<typeof task>;
+
+export const taskRef = task.pick({ id: true, title: true, status: true, priority: true });
+export type TaskRef = z.infer<typeof taskRef>;
+
+export const taskDetail = task.extend({
+  subtasks: z.array(task),
+  /** Tasks this one waits for. */
+  dependencies: z.array(taskRef),
+  /** Tasks that wait for this one. */
+  dependents: z.array(taskRef),
+  /** True when todo and every dependency is completed. */
+  ready: z.boolean(),
+});
+export type TaskDetail = z.infer<typeof taskDetail>;
+
+export const taskCreateInput = z.object({
+  projectId,
+  title,
+  description: description.default(''),
+  priority: taskPriority.default('medium'),
+  parentId: taskId.optional(),
+  dependsOn: z.array(taskId).max(100).default([]),
+  ...mutationMeta,
+});
+
+export const taskIdInput = z.object({ id: taskId });
+export const taskMutateInput = z.object({ id: taskId, ...mutationMeta });
+
+export const taskListInput = z.object({
+  projectId,
+  status: z.array(taskStatus).min(1).optional(),
+  priority: z.array(taskPriority).min(1).optional(),
+  /** A task id for its children, or `null` for top-level tasks only. */
+  parentId: taskId.nullable().optional(),
+  assignee: claimant.optional(),
+  /** Case-insensitive match on title and description. */
+  text: z.string().trim().min(1).max(LIMITS.title).optional(),
+  /** Only todo tasks whose dependencies are all completed. */
+  ready: z.boolean().optional(),
+  ...pageInput,
+});
+export const taskListOutput = pageOf(task);
+
+export const taskUpdateInput = z.object({
+  id: taskId,
+  title: title.optional(),
+  description: description.optional(),
+  priority: taskPriority.optional(),
+  status: taskStatus.optional(),
+  /** Refused with VERSION_CONFLICT when the task has changed since this version. */
+  expectedVersion: z.number().int().nonnegative().optional(),
+  ...mutationMeta,
+});
+
+export const taskBlockInput = z.object({
+  id: taskId,
+  reason: z.string().trim().min(1, 'a reason is required').max(LIMITS.reason),
+  ...mutationMeta,
+});
+
+export const taskCommentInput = z.object({
+  id: taskId,
+  body: z.string().trim().min(1, 'must not be empty').max(LIMITS.comment),
+  ...mutationMeta,
+});
+
+export const taskDeleteInput = z.object({
+  id: taskId,
+  /** Without it a task that has subtasks is refused. */
+  cascade: z.boolean().default(false),
+  ...mutationMeta,
+});
+export const taskDeleteOutput = z.object({ deletedIds: z.array(taskId) });
+
+export const taskClaimInput = z.object({
+  projectId,
+  /** A given task; without it the next ready task by priority. */
+  id: taskId.optional(),
+  claimant,
+  ...mutationMeta,
+});
+
+export const taskDependencyInput = z.object({ id: taskId, dependsOnId: taskId, ...mutationMeta });
+export const taskDependencyOutput = z.object({ taskId, dependsOnId: taskId });
+
+export const taskTreeInput = z.object({
+  projectId,
+  /** The subtree under this task; without it the whole project. */
+  rootId: taskId.optional(),
+});
+
+export type TaskTreeNode = Task & { children: TaskTreeNode[] };
+export const taskTreeNode: z.ZodType<TaskTreeNode> = task.extend({
+  get children() {
+    return z.array(taskTreeNode);
+  },
+});
+export const taskTreeOutput = z.array(taskTreeNode);
