@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '@maestro/schemas';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 
@@ -79,13 +80,9 @@ export function toErrorBody(error: TRPCError): ErrorBody {
       return { code: 'FORBIDDEN', message: error.message };
     case 'NOT_FOUND':
       return { code: 'NOT_FOUND', message: error.message };
-    case 'PARSE_ERROR':
-    case 'BAD_REQUEST':
-    case 'METHOD_NOT_SUPPORTED':
-    case 'PAYLOAD_TOO_LARGE':
-    case 'UNPROCESSABLE_CONTENT':
-      return { code: 'VALIDATION', message: error.message };
     default:
+      // Any other 4xx (parse error, payload too large, wrong method or media type) is the caller's input.
+      if (getHTTPStatusCodeFromError(error) < 500) return { code: 'VALIDATION', message: error.message };
       return { code: 'INTERNAL', message: 'Internal server error', hint: 'This is a bug in Maestro; the server log has the details.' };
   }
 }

@@ -6,7 +6,8 @@ const t = initTRPC.context<ContextInner>().create({
   // Stack traces never leave the server.
   isDev: false,
   errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, stack: undefined, maestro: toErrorBody(error) } };
+    const maestro = toErrorBody(error);
+    return { ...shape, message: maestro.message, data: { ...shape.data, stack: undefined, maestro } };
   },
 });
 

@@ -51,6 +51,12 @@ export function defaultMigrationsFolder(): string {
   throw new Error('Drizzle migrations not found next to @maestro/db or the bundle (expected drizzle/meta/_journal.json)');
 }
 
+/** Closing twice (a failed health check, then shutdown) must not throw. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= fn());
+}
+
 /** Creates a database handle. Never called at import time: the composition root owns instances. */
 export function createDb(options: CreateDbOptions = {}): DbHandle {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
@@ -62,7 +68,7 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
       kind: 'postgres',
       sql,
       migrate: () => migratePostgres(db as never, { migrationsFolder }),
-      close: () => sql.end({ timeout: 5 }),
+      close: once(() => sql.end({ timeout: 5 })),
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -73,6 +79,6 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
     kind: 'pglite',
     sql: null,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
 }

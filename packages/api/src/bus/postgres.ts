@@ -36,7 +36,8 @@ export async function createPostgresBus(
       return feed.lastDeliveredId;
     },
     close: async () => {
-      await listener.unlisten();
+      // The connection may already be gone (database closed first); nothing left to undo then.
+      await listener.unlisten().catch(() => {});
       await feed.close();
     },
   };

@@ -1,0 +1,33 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4800),
+  /** Loopback unless told otherwise: this server can start processes. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAESTRO_DATA_DIR: z.string().min(1).default(join(homedir(), '.maestro', 'data')),
+  MAESTRO_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** How long shutdown waits for in-flight requests before closing anyway. */
+  MAESTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+/** The only place the server reads `process.env`. Exits with a readable message on bad values. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

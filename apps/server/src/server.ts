@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { appRouter, createContextInner, createMemoryBus, createPostgresBus, type EventBus } from '@maestro/api';
+import { createDb, type DbHandle } from '@maestro/db';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { WebSocketServer } from 'ws';
+import { authenticate, originAllowed } from './auth.js';
+import { lockDataDir } from './data-dir-lock.js';
+import type { ServerEnv } from './env.js';
+import { checkHealth } from './health.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { resolveServerToken, type ServerToken } from './token.js';
+
+export const TRPC_PATH = '/trpc';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: ServerToken;
+  db: DbHandle;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: DbHandle; bus: EventBus; unlock: () => void }> {
+  const unlock = env.DATABASE_URL ? () => {} : lockDataDir(env.MAESTRO_DATA_DIR);
+  const handle = createDb(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(env.MAESTRO_DATA_DIR, 'pglite') });
+  await handle.migrate();
+  const onError = (error: unknown) => logger.error({ err: error }, 'event feed read failed');
+  const bus = handle.sql ? await createPostgresBus(handle.db, handle.sql, onError) : await createMemoryBus(handle.db, onError);
+  return { handle, bus, unlock };
+}
+
+/**
+ * The composition root: database, bus, tRPC over HTTP and WebSocket on one
+ * port, /health and /metrics. Migrations run before the port opens.
+ */
+export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Promise<RunningServer> {
+  const { env } = opts;
+  const logger = opts.logger ?? createLogger(env.LOG_LEVEL);
+  const token = resolveServerToken({ envToken: env.MAESTRO_TOKEN, dataDir: env.MAESTRO_DATA_DIR });
+  const { handle, bus, unlock } = await openDatabase(env, logger);
+  const metrics = createMetrics();
+  const contextFor = (req: IncomingMessage) =>
+    createContextInner({ db: handle.db, bus, auth: authenticate(req, token.token), hooks: metrics.hooks });
+  const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
+    else logger.debug({ code: error.code, procedure: path, msg: error.message }, 'procedure refused');
+  };
+
+  const trpcHttp = createHTTPHandler({
+    router: appRouter,
+    basePath: `${TRPC_PATH}/`,
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req }) => contextFor(req),
+    onError,
+  });
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health') {
+      void checkHealth(handle).then((health) => {
+        if (!health.database.ok) metrics.dbErrors.inc();
+        sendJson(res, health.status === 'ok' ? 200 : 503, health);
+      });
+      return;
+    }
+    if (path === '/metrics') {
+      void metrics.registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      });
+      return;
+    }
+    if (path?.startsWith(`${TRPC_PATH}/`)) return trpcHttp(req, res);
+    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `No route ${path}`, hint: `The API is at ${TRPC_PATH}; see /health.` } });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const wsHandler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext: ({ req }) => contextFor(req),
+    onError,
+    // Pings find dead peers (a laptop that slept, a dropped NAT mapping).
+    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+  });
+  wss.on('connection', (socket) => {
+    metrics.wsConnections.inc();
+    socket.once('close', () => metrics.wsConnections.dec());
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0];
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (path !== TRPC_PATH) return refuse('404 Not Found');
+    if (!originAllowed(req)) return refuse('403 Forbidden');
+    if (!authenticate(req, token.token)) return refuse('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const url = `http://${host}:${port}`;
+  logger.info({ url, database: handle.kind }, 'maestro server listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down: refusing new connections, asking WebSocket clients to reconnect');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      wsHandler.broadcastReconnectNotification();
+      server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, env.MAESTRO_SHUTDOWN_GRACE_MS).unref());
+      for (const client of wss.clients) client.close(1012, 'server restarting');
+      await Promise.race([closed, grace]);
+      server.closeAllConnections();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await bus.close();
+      await handle.close();
+      unlock();
+      logger.info('shutdown complete');
+    })());
+
+  return { url, port, token, db: handle, close };
+}

@@ -1,0 +1,36 @@
+import type { MaestroClient } from '@maestro/client';
+import type { MaestroEvent } from '@maestro/schemas';
+
+type OnEventInput = Parameters<MaestroClient['trpc']['events']['onEvent']['subscribe']>[0];
+
+/** Subscribes to events.onEvent and records what arrives, with a way to wait for a count. */
+export function collectEvents(client: MaestroClient, input: OnEventInput) {
+  const events: MaestroEvent[] = [];
+  const errors: unknown[] = [];
+  let started = false;
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const sub = client.trpc.events.onEvent.subscribe(input, {
+    onStarted: () => (started = true),
+    onData: (envelope) => {
+      events.push(envelope.data);
+      for (const w of waiters.filter((w) => events.length >= w.n)) w.resolve();
+    },
+    onError: (error) => errors.push(error),
+  });
+  return {
+    events,
+    errors,
+    get started() {
+      return started;
+    },
+    /** Resolves once `n` events have arrived in total; rejects after `timeoutMs`. */
+    waitFor(n: number, timeoutMs = 20_000): Promise<MaestroEvent[]> {
+      if (events.length >= n) return Promise.resolve(events);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`got ${events.length} of ${n} events: ${events.map((e) => e.type).join(', ')}`)), timeoutMs);
+        waiters.push({ n, resolve: () => (clearTimeout(timer), resolve(events)) });
+      });
+    },
+    unsubscribe: () => sub.unsubscribe(),
+  };
+}
