@@ -76,7 +76,7 @@ export async function mutate<T>(
           await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
           written = await insertEvents(
             tx,
-            pending.map((e) => ({ ...e, actor: ctx.actor }) as NewEvent),
+            pending.map((e) => ({ ...e, actor: ctx.actor })),
           );
           await ctx.bus.inTransaction(tx, written);
         }

@@ -63,7 +63,7 @@ export const maestroEvent = z.discriminatedUnion('type', [
 ]);
 export type MaestroEvent = z.infer<typeof maestroEvent>;
 export type EventType = MaestroEvent['type'];
-export const EVENT_TYPES = maestroEvent.options.map((o) => o.shape.type.value) as EventType[];
+export const EVENT_TYPES = maestroEvent.options.map<EventType>((o) => o.shape.type.value);
 
 /** An event before it is stored: the database assigns id and time. */
 export type NewEvent = {
