@@ -5,6 +5,10 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'maestro_' });
+  // prom-client names these gauges `_total`, which Prometheus reserves for counters (promtool rejects them).
+  for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) {
+    registry.removeSingleMetric(`maestro_nodejs_${name}`);
+  }
   const requests = new Counter({
     name: 'maestro_rpc_requests_total',
     help: 'tRPC calls by procedure, type and result code',

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { EVENT_TYPES, maestroEvent } from './events.js';
+import { taskId } from './ids.js';
+import { taskCreateInput } from './task.js';
+
+describe('ids', () => {
+  test('accepts a well-formed task id and trims it', () => {
+    expect(taskId.parse(' tsk_0123456789 ')).toBe('tsk_0123456789');
+  });
+
+  test.each(['tsk_123', 'prj_0123456789', 'tsk_ABCDEFGHIJ', '', 'tsk_0123456789x'])('refuses %j', (value) => {
+    expect(taskId.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('task create input', () => {
+  test('fills defaults', () => {
+    const parsed = taskCreateInput.parse({ projectId: 'prj_0123456789', title: '  Write docs  ' });
+    expect(parsed).toMatchObject({ title: 'Write docs', description: '', priority: 'medium', dependsOn: [] });
+  });
+
+  test('refuses an empty title, an oversize title and an unknown priority', () => {
+    const base = { projectId: 'prj_0123456789' };
+    expect(taskCreateInput.safeParse({ ...base, title: '   ' }).success).toBe(false);
+    expect(taskCreateInput.safeParse({ ...base, title: 'x'.repeat(201) }).success).toBe(false);
+    expect(taskCreateInput.safeParse({ ...base, title: 'ok', priority: 'critical' }).success).toBe(false);
+  });
+});
+
+describe('event union', () => {
+  test('lists each type once, named entity:verb', () => {
+    expect(new Set(EVENT_TYPES).size).toBe(EVENT_TYPES.length);
+    for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+:[a-z_]+$/);
+  });
+
+  test('refuses an event whose payload does not match its type', () => {
+    const event = {
+      id: 1,
+      type: 'task:commented',
+      projectId: 'prj_0123456789',
+      taskId: 'tsk_0123456789',
+      sessionId: null,
+      actor: 'user',
+      createdAt: new Date().toISOString(),
+    };
+    expect(maestroEvent.safeParse({ ...event, payload: { taskId: 'tsk_0123456789', body: 'hi' } }).success).toBe(true);
+    expect(maestroEvent.safeParse({ ...event, payload: { wrong: true } }).success).toBe(false);
+  });
+});
