@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { Auth } from '@maestro/api';
+import { hashToken, type Auth } from '@maestro/api';
+import { findSessionByTokenHash, type Queryable } from '@maestro/db';
+import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
 import { tokenMatches } from './token.js';
 
 /**
@@ -13,8 +15,17 @@ export function requestToken(req: IncomingMessage): string | null {
   return query ? new URLSearchParams(query).get('token') : null;
 }
 
-export function authenticate(req: IncomingMessage, serverToken: string): Auth | null {
-  return tokenMatches(requestToken(req), serverToken) ? { kind: 'admin' } : null;
+/**
+ * The server token makes a caller admin; a session token (handed to a spawned
+ * agent) is valid while its session is live and reaches only its project.
+ */
+export async function authenticate(req: IncomingMessage, serverToken: string, db: Queryable): Promise<Auth | null> {
+  const token = requestToken(req);
+  if (tokenMatches(token, serverToken)) return { kind: 'admin' };
+  if (!token?.startsWith('mst_')) return null;
+  const session = await findSessionByTokenHash(db, hashToken(token));
+  if (!session || !(LIVE_SESSION_STATUSES as readonly string[]).includes(session.status)) return null;
+  return { kind: 'session', sessionId: session.id, projectId: session.projectId };
 }
 
 /**

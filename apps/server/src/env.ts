@@ -16,6 +16,8 @@ const envSchema = z.object({
   MAESTRO_DATA_DIR: z.string().min(1).default(join(homedir(), '.maestro', 'data')),
   MAESTRO_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** A runner silent this long loses its live sessions (marked `lost`). */
+  MAESTRO_RUNNER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** How long shutdown waits for in-flight requests before closing anyway. */
   MAESTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
 });

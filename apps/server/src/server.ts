@@ -1,6 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { appRouter, createContextInner, createMemoryBus, createPostgresBus, type EventBus } from '@maestro/api';
+import {
+  appRouter,
+  createContextInner,
+  createMemoryBus,
+  createMemoryCommandBus,
+  createPostgresBus,
+  createPostgresCommandBus,
+  type CommandBus,
+  type EventBus,
+} from '@maestro/api';
 import { createDb, type DbHandle } from '@maestro/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
@@ -9,6 +18,7 @@ import { authenticate, originAllowed } from './auth.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { ServerEnv } from './env.js';
 import { checkHealth } from './health.js';
+import { startSweeper } from './sweeper.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { resolveServerToken, type ServerToken } from './token.js';
@@ -29,13 +39,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: DbHandle; bus: EventBus; unlock: () => void }> {
+async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: DbHandle; bus: EventBus; commands: CommandBus; unlock: () => void }> {
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(env.MAESTRO_DATA_DIR);
   const handle = createDb(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(env.MAESTRO_DATA_DIR, 'pglite') });
   await handle.migrate();
   const onError = (error: unknown) => logger.error({ err: error }, 'event feed read failed');
   const bus = handle.sql ? await createPostgresBus(handle.db, handle.sql, onError) : await createMemoryBus(handle.db, onError);
-  return { handle, bus, unlock };
+  const commands = handle.sql ? await createPostgresCommandBus(handle.sql) : createMemoryCommandBus();
+  return { handle, bus, commands, unlock };
 }
 
 /**
@@ -46,10 +57,12 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
   const { env } = opts;
   const logger = opts.logger ?? createLogger(env.LOG_LEVEL);
   const token = resolveServerToken({ envToken: env.MAESTRO_TOKEN, dataDir: env.MAESTRO_DATA_DIR });
-  const { handle, bus, unlock } = await openDatabase(env, logger);
+  const { handle, bus, commands, unlock } = await openDatabase(env, logger);
   const metrics = createMetrics();
-  const contextFor = (req: IncomingMessage) =>
-    createContextInner({ db: handle.db, bus, auth: authenticate(req, token.token), hooks: metrics.hooks });
+  const config = { runnerLeaseMs: env.MAESTRO_RUNNER_LEASE_MS };
+  const contextFor = async (req: IncomingMessage) =>
+    createContextInner({ db: handle.db, bus, commands, config, auth: await authenticate(req, token.token, handle.db), hooks: metrics.hooks });
+  const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, config, hooks: metrics.hooks }), logger);
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
     else logger.debug({ code: error.code, procedure: path, msg: error.message }, 'procedure refused');
@@ -103,8 +116,13 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
     };
     if (path !== TRPC_PATH) return refuse('404 Not Found');
     if (!originAllowed(req)) return refuse('403 Forbidden');
-    if (!authenticate(req, token.token)) return refuse('401 Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    void authenticate(req, token.token, handle.db).then(
+      (auth) => {
+        if (!auth) return refuse('401 Unauthorized');
+        wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      },
+      () => refuse('503 Service Unavailable'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +148,8 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
       server.closeAllConnections();
       for (const client of wss.clients) client.terminate();
       wss.close();
+      sweeper.stop();
+      await commands.close();
       await bus.close();
       await handle.close();
       unlock();

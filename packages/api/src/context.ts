@@ -1,4 +1,5 @@
 import type { Db } from '@maestro/db';
+import type { CommandBus } from './bus/commands.js';
 import type { EventBus } from './bus/types.js';
 
 /** Who is calling. Session-scoped tokens (spawned agents) are limited to their project. */
@@ -11,17 +12,40 @@ export interface ApiHooks {
   onDatabaseError?(error: unknown): void;
 }
 
+export interface ApiConfig {
+  /** A runner silent for longer than this loses its live sessions. */
+  runnerLeaseMs: number;
+}
+
+export const DEFAULT_API_CONFIG: ApiConfig = { runnerLeaseMs: 30_000 };
+
 export interface ContextInner {
   db: Db;
   bus: EventBus;
+  commands: CommandBus;
+  config: ApiConfig;
   /** null: the request carried no valid token. */
   auth: Auth | null;
   hooks: ApiHooks;
 }
 
 /** The request-independent context: router tests call `createCaller(createContextInner(...))`. */
-export function createContextInner(opts: { db: Db; bus: EventBus; auth?: Auth | null; hooks?: ApiHooks }): ContextInner {
-  return { db: opts.db, bus: opts.bus, auth: opts.auth === undefined ? { kind: 'admin' } : opts.auth, hooks: opts.hooks ?? {} };
+export function createContextInner(opts: {
+  db: Db;
+  bus: EventBus;
+  commands: CommandBus;
+  config?: ApiConfig;
+  auth?: Auth | null;
+  hooks?: ApiHooks;
+}): ContextInner {
+  return {
+    db: opts.db,
+    bus: opts.bus,
+    commands: opts.commands,
+    config: opts.config ?? DEFAULT_API_CONFIG,
+    auth: opts.auth === undefined ? { kind: 'admin' } : opts.auth,
+    hooks: opts.hooks ?? {},
+  };
 }
 
 export function actorOf(auth: Auth): string {

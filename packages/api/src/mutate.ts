@@ -50,10 +50,10 @@ function mapDatabaseError(error: unknown): unknown {
  */
 export async function mutate<T>(
   ctx: ContextInner & { actor: string },
-  op: { procedure: string; input: { idempotencyKey?: string | undefined } },
+  op: { procedure: string; input: object },
   fn: (scope: MutationScope) => Promise<T>,
 ): Promise<T> {
-  const key = op.input.idempotencyKey;
+  const key = (op.input as { idempotencyKey?: string }).idempotencyKey;
   for (let attempt = 1; ; attempt++) {
     try {
       const pending: Emit[] = [];

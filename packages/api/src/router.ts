@@ -1,6 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { eventsRouter } from './routers/events.js';
 import { projectRouter } from './routers/project.js';
+import { runnerRouter } from './routers/runner.js';
+import { sessionRouter } from './routers/session.js';
 import { statusRouter } from './routers/status.js';
 import { subtaskRouter } from './routers/subtask.js';
 import { taskRouter } from './routers/task.js';
@@ -12,6 +14,8 @@ export const appRouter = router({
   subtask: subtaskRouter,
   events: eventsRouter,
   status: statusRouter,
+  session: sessionRouter,
+  runner: runnerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { actorOf, type ContextInner } from './context.js';
-import { MaestroError, toErrorBody, toTRPCError } from './errors.js';
+import { assertInScope } from './scope.js';
+import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
 
 const t = initTRPC.context<ContextInner>().create({
   // Stack traces never leave the server.
@@ -23,20 +24,40 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** Text Postgres cannot store (a NUL character): the caller's input is at fault, not the server. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof MaestroError && result.error.code === 'INTERNAL_SERVER_ERROR') {
-    throw toTRPCError(result.error.cause);
+  if (result.ok || result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
+  const cause = result.error.cause;
+  if (cause instanceof MaestroError) throw toTRPCError(cause);
+  if (UNSTORABLE_TEXT.has(sqlState(cause) ?? '')) {
+    throw toTRPCError(
+      new MaestroError('VALIDATION', 'Text fields must not contain NUL (\\u0000) characters', { hint: 'Remove the NUL characters and retry.' }),
+    );
   }
   return result;
 });
 
 export const publicProcedure = t.procedure.use(observed).use(domainErrors);
 
-/** Every call but health needs a token; the server resolves it into `ctx.auth`. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Every call but health needs a token; the server resolves it into `ctx.auth`.
+ * Session tokens are confined to their project here, once for all procedures.
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, path, getRawInput, next }) => {
   if (!ctx.auth) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing or invalid token' });
   }
+  await assertInScope(ctx.db, ctx.auth, path, await getRawInput());
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: actorOf(ctx.auth) } });
+});
+
+/** Runners and project administration: the server token only, never a session token. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.auth.kind !== 'admin') {
+    throw new MaestroError('FORBIDDEN', 'This needs the server token, not a session token');
+  }
+  return next();
 });

@@ -1,3 +1,4 @@
+CREATE TYPE "public"."agent" AS ENUM('claude', 'codex', 'gemini', 'custom');--> statement-breakpoint
 CREATE TYPE "public"."role" AS ENUM('system', 'worker', 'orchestrator');--> statement-breakpoint
 CREATE TYPE "public"."session_status" AS ENUM('spawning', 'active', 'completed', 'failed', 'stopped', 'lost');--> statement-breakpoint
 CREATE TYPE "public"."task_priority" AS ENUM('low', 'medium', 'high', 'urgent');--> statement-breakpoint
@@ -30,6 +31,15 @@ CREATE TABLE "projects" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "runners" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"hostname" text NOT NULL,
+	"pid" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "session_output" (
 	"session_id" text NOT NULL,
 	"seq" bigint NOT NULL,
@@ -50,19 +60,27 @@ CREATE TABLE "sessions" (
 	"name" text NOT NULL,
 	"role" "role" DEFAULT 'worker' NOT NULL,
 	"skill" text,
-	"agent" text,
+	"agent" "agent" DEFAULT 'claude' NOT NULL,
+	"command" text,
+	"worktree" boolean DEFAULT false NOT NULL,
+	"working_dir" text,
+	"branch" text,
 	"status" "session_status" DEFAULT 'spawning' NOT NULL,
 	"runner_id" text,
 	"pid" integer,
 	"exit_code" integer,
+	"signal" text,
 	"error" text,
 	"parent_session_id" text,
-	"spawned_by" text,
+	"spawned_by" text NOT NULL,
+	"cols" integer DEFAULT 120 NOT NULL,
+	"rows" integer DEFAULT 32 NOT NULL,
+	"token_hash" text,
+	"stop_requested_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
-	"ended_at" timestamp with time zone,
-	"last_heartbeat_at" timestamp with time zone
+	"ended_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "task_dependencies" (
@@ -105,6 +123,8 @@ CREATE INDEX "events_session_idx" ON "events" USING btree ("session_id","id");--
 CREATE UNIQUE INDEX "projects_name_unique" ON "projects" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "session_tasks_task_idx" ON "session_tasks" USING btree ("task_id");--> statement-breakpoint
 CREATE INDEX "sessions_project_status_idx" ON "sessions" USING btree ("project_id","status");--> statement-breakpoint
+CREATE INDEX "sessions_runner_idx" ON "sessions" USING btree ("runner_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sessions_token_hash_unique" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "task_dependencies_depends_on_idx" ON "task_dependencies" USING btree ("depends_on_id");--> statement-breakpoint
 CREATE INDEX "tasks_project_status_idx" ON "tasks" USING btree ("project_id","status");--> statement-breakpoint
 CREATE INDEX "tasks_parent_idx" ON "tasks" USING btree ("parent_id","position");--> statement-breakpoint

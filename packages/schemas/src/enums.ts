@@ -17,3 +17,10 @@ export const LIVE_SESSION_STATUSES = ['spawning', 'active'] as const satisfies r
 
 export const ROLES = ['system', 'worker', 'orchestrator'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Agent adapters a session can run; `custom` runs any command through the user's shell. */
+export const AGENTS = ['claude', 'codex', 'gemini', 'custom'] as const;
+export type Agent = (typeof AGENTS)[number];
+
+/** Sessions in these states are over: their process has exited or is gone. */
+export const ENDED_SESSION_STATUSES = ['completed', 'failed', 'stopped', 'lost'] as const satisfies readonly SessionStatus[];

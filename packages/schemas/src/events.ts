@@ -19,6 +19,8 @@ export const TASK_ACTIONS = [
   'subtask_created',
   'subtask_updated',
   'subtask_deleted',
+  'assign',
+  'release',
 ] as const;
 
 const base = {
@@ -59,7 +61,9 @@ export const maestroEvent = z.discriminatedUnion('type', [
   ev('subtask:updated', z.object({ subtask: task, changes })),
   ev('subtask:deleted', z.object({ subtaskId: taskId, title: z.string() })),
   ev('session:spawn_requested', z.object({ session })),
-  ev('session:updated', z.object({ session, changes })),
+  ev('session:updated', z.object({ session, changes, reason: z.string().optional() })),
+  /** Output itself lives in session_output; the event only says how far it goes. */
+  ev('session:output', z.object({ sessionId, seq: z.number().int(), bytes: z.number().int() })),
 ]);
 export type MaestroEvent = z.infer<typeof maestroEvent>;
 export type EventType = MaestroEvent['type'];

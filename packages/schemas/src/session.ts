@@ -1,30 +1,139 @@
 import { z } from 'zod';
-import { LIMITS, timestamp } from './common.js';
-import { ROLES, SESSION_STATUSES } from './enums.js';
+import { LIMITS, mutationMeta, timestamp } from './common.js';
+import { AGENTS, ROLES, SESSION_STATUSES } from './enums.js';
 import { projectId, sessionId, taskId } from './ids.js';
+import { project } from './project.js';
+import { taskDetail } from './task.js';
 
 export const sessionStatus = z.enum(SESSION_STATUSES);
 export const role = z.enum(ROLES);
+export const agent = z.enum(AGENTS);
+export const runnerId = z.string().regex(/^run_[0-9a-z]{10}$/, 'must be a runner id like run_0123456789');
+
+const skillName = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
+const terminalSize = { cols: z.number().int().min(10).max(1000).default(120), rows: z.number().int().min(5).max(500).default(32) };
 
 export const session = z.object({
   id: sessionId,
   projectId,
-  name: z.string().max(LIMITS.name),
+  name: z.string(),
   role,
   skill: z.string().nullable(),
-  agent: z.string().nullable(),
+  agent: agent,
+  command: z.string().nullable(),
+  worktree: z.boolean(),
+  workingDir: z.string().nullable(),
+  branch: z.string().nullable(),
   status: sessionStatus,
   runnerId: z.string().nullable(),
   pid: z.number().int().nullable(),
   exitCode: z.number().int().nullable(),
+  signal: z.string().nullable(),
   error: z.string().nullable(),
   parentSessionId: sessionId.nullable(),
-  spawnedBy: z.string().nullable(),
+  spawnedBy: z.string(),
   taskIds: z.array(taskId),
+  cols: z.number().int(),
+  rows: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,
   startedAt: timestamp.nullable(),
   endedAt: timestamp.nullable(),
-  lastHeartbeatAt: timestamp.nullable(),
+  stopRequestedAt: timestamp.nullable(),
 });
 export type Session = z.infer<typeof session>;
+
+export const sessionSpawnInput = z.object({
+  /** Taken from the first task when omitted. */
+  projectId: projectId.optional(),
+  taskIds: z.array(taskId).min(1, 'give at least one task').max(20),
+  name: z.string().trim().min(1).max(LIMITS.name).optional(),
+  role: role.default('worker'),
+  /** Skill to load besides the CLI skill; defaults from the role (maestro-worker / maestro-orchestrator). */
+  skill: skillName.optional(),
+  agent: agent.default('claude'),
+  /** The command line for `agent: custom`, run through the user's shell. */
+  command: z.string().trim().min(1).max(LIMITS.path).optional(),
+  /** Run in a new git worktree on branch `maestro/<task-slug>-<short-id>`. */
+  worktree: z.boolean().default(false),
+  ...terminalSize,
+  ...mutationMeta,
+});
+
+export const sessionListInput = z.object({
+  projectId: projectId.optional(),
+  taskId: taskId.optional(),
+  status: z.array(sessionStatus).min(1).optional(),
+  /** Only spawning or active sessions. */
+  active: z.boolean().optional(),
+  /** `user` or the session id that spawned them. */
+  spawnedBy: z.string().max(LIMITS.name).optional(),
+  limit: z.number().int().min(1).max(LIMITS.pageSize).default(100),
+});
+
+export const sessionIdInput = z.object({ id: sessionId });
+export const sessionStopInput = z.object({ id: sessionId, ...mutationMeta });
+export const sessionInputInput = z.object({ id: sessionId, data: z.string().min(1).max(64 * 1024) });
+export const sessionResizeInput = z.object({ id: sessionId, cols: terminalSize.cols, rows: terminalSize.rows });
+
+export const outputChunk = z.object({ seq: z.number().int().nonnegative(), data: z.string().describe('base64') });
+export type OutputChunk = z.infer<typeof outputChunk>;
+export const sessionOutputInput = z.object({
+  id: sessionId,
+  /** Chunks after this sequence number (exclusive); omitted means from the start. */
+  afterSeq: z.number().int().min(-1).optional(),
+  limit: z.number().int().min(1).max(10_000).default(1_000),
+});
+export const sessionOutputOutput = z.object({ chunks: z.array(outputChunk), ended: z.boolean() });
+export const onOutputInput = z.object({
+  id: sessionId,
+  afterSeq: z.number().int().min(-1).optional(),
+  /** Resume point sent by the WebSocket link on reconnect: the last chunk's seq. */
+  lastEventId: z.string().max(32).nullish(),
+});
+
+/** Runner side. */
+export const runnerRegisterInput = z.object({
+  name: z.string().trim().min(1).max(LIMITS.name),
+  hostname: z.string().max(255),
+  pid: z.number().int(),
+  /** A runner restarting with its previous id keeps it. */
+  runnerId: runnerId.optional(),
+});
+export const runnerRegisterOutput = z.object({ runnerId, leaseMs: z.number().int() });
+export const runnerHeartbeatInput = z.object({ runnerId, sessionIds: z.array(sessionId).max(1000) });
+export const runnerHeartbeatOutput = z.object({
+  /** Sessions whose stop was requested: end them. */
+  stop: z.array(sessionId),
+  /** Sessions this runner reported that the server no longer counts as its own (ended elsewhere, deleted). */
+  unknown: z.array(sessionId),
+});
+export const runnerClaimInput = z.object({ runnerId, sessionId });
+export const runnerStartedInput = z.object({ runnerId, sessionId, pid: z.number().int(), workingDir: z.string(), branch: z.string().nullable() });
+export const runnerOutputInput = z.object({ runnerId, sessionId, chunks: z.array(outputChunk).min(1).max(256) });
+export const runnerExitInput = z.object({
+  runnerId,
+  sessionId,
+  exitCode: z.number().int().nullable(),
+  signal: z.string().max(32).nullable(),
+  /** Set when the process never started or the runner gave up on it. */
+  error: z.string().max(LIMITS.reason).nullable(),
+});
+export const runnerCommand = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('input'), sessionId, data: z.string() }),
+  z.object({ kind: z.literal('resize'), sessionId, cols: z.number().int(), rows: z.number().int() }),
+  z.object({ kind: z.literal('stop'), sessionId }),
+]);
+export type RunnerCommand = z.infer<typeof runnerCommand>;
+export const runnerOnCommandInput = z.object({ runnerId });
+export const runnerOnSpawnInput = z.object({ runnerId, lastEventId: z.string().max(32).nullish() });
+
+/** What a runner gets when its claim wins: everything needed to start the agent. The token is shown only here. */
+export const runnerClaimOutput = z.object({
+  session,
+  /** Session-scoped token for MAESTRO_TOKEN: valid for this session's project while it runs. */
+  token: z.string(),
+  project,
+  tasks: z.array(taskDetail),
+});
+export type RunnerClaimOutput = z.infer<typeof runnerClaimOutput>;

@@ -12,7 +12,8 @@ export function collectEvents(client: MaestroClient, input: OnEventInput) {
   const sub = client.trpc.events.onEvent.subscribe(input, {
     onStarted: () => (started = true),
     onData: (envelope) => {
-      events.push(envelope.data);
+      // Serialised `unknown` fields come back optional in the inferred type; the shape is the event union.
+      events.push(envelope.data as MaestroEvent);
       for (const w of waiters.filter((w) => events.length >= w.n)) w.resolve();
     },
     onError: (error) => errors.push(error),

@@ -12,8 +12,9 @@ export const eventsRouter = router({
       return listTimeline(ctx.db, { filter, afterId, limit });
     }),
   /** Yields `tracked(eventId, event)`; the WebSocket link resumes from the last id on reconnect. */
-  onEvent: protectedProcedure.input(onEventInput).subscription(async function* ({ ctx, input, signal }) {
+  onEvent: protectedProcedure.input(onEventInput).subscription(({ ctx, input, signal }) => {
     const { lastEventId, ...filter } = input;
+    // Parsed before the stream starts, so a bad id fails the call as VALIDATION instead of breaking the stream.
     const stream = streamEvents({
       db: ctx.db,
       bus: ctx.bus,
@@ -21,6 +22,8 @@ export const eventsRouter = router({
       lastEventId: parseLastEventId(lastEventId),
       signal: signal ?? new AbortController().signal,
     });
-    for await (const event of stream) yield tracked(String(event.id), event);
+    return (async function* () {
+      for await (const event of stream) yield tracked(String(event.id), event);
+    })();
   }),
 });

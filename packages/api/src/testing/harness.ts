@@ -1,8 +1,9 @@
 import { createTestDb } from '@maestro/db/testing';
+import { createMemoryCommandBus, createPostgresCommandBus } from '../bus/commands.js';
 import { createMemoryBus } from '../bus/memory.js';
 import { createPostgresBus } from '../bus/postgres.js';
 import type { EventBus } from '../bus/types.js';
-import { createContextInner, type Auth } from '../context.js';
+import { createContextInner, type ApiConfig, type Auth } from '../context.js';
 import { createCaller } from '../router.js';
 
 /**
@@ -10,18 +11,24 @@ import { createCaller } from '../router.js';
  * with the matching bus, and callers on it. One per test file: PGlite takes
  * seconds to start.
  */
-export async function createHarness() {
+export async function createHarness(opts: { config?: ApiConfig } = {}) {
   const handle = await createTestDb();
   const bus: EventBus = handle.sql ? await createPostgresBus(handle.db, handle.sql) : await createMemoryBus(handle.db);
-  const callerFor = (auth: Auth | null = { kind: 'admin' }) => createCaller(createContextInner({ db: handle.db, bus, auth }));
+  const commands = handle.sql ? await createPostgresCommandBus(handle.sql) : createMemoryCommandBus();
+  const contextFor = (auth: Auth | null = { kind: 'admin' }) =>
+    createContextInner({ db: handle.db, bus, commands, auth, ...(opts.config ? { config: opts.config } : {}) });
+  const callerFor = (auth: Auth | null = { kind: 'admin' }) => createCaller(contextFor(auth));
   return {
     db: handle.db,
     kind: handle.kind,
     url: handle.url,
     bus,
+    commands,
+    contextFor,
     caller: callerFor(),
     callerFor,
     close: async () => {
+      await commands.close();
       await bus.close();
       await handle.close();
     },

@@ -1,7 +1,41 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
-import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { LIVE_SESSION_STATUSES, type Session, type SessionStatus } from '@maestro/schemas';
 import type { Queryable } from '../client.js';
-import { sessions } from '../schema/index.js';
+import { runners, sessionOutput, sessions, sessionTasks } from '../schema/index.js';
+import { iso, isoOrNull } from './rows.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export function toSession(row: SessionRow, taskIds: string[]): Session {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    name: row.name,
+    role: row.role,
+    skill: row.skill,
+    agent: row.agent,
+    command: row.command,
+    worktree: row.worktree,
+    workingDir: row.workingDir,
+    branch: row.branch,
+    status: row.status,
+    runnerId: row.runnerId,
+    pid: row.pid,
+    exitCode: row.exitCode,
+    signal: row.signal,
+    error: row.error,
+    parentSessionId: row.parentSessionId,
+    spawnedBy: row.spawnedBy,
+    taskIds,
+    cols: row.cols,
+    rows: row.rows,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    startedAt: isoOrNull(row.startedAt),
+    endedAt: isoOrNull(row.endedAt),
+    stopRequestedAt: isoOrNull(row.stopRequestedAt),
+  };
+}
 
 export async function countLiveSessions(db: Queryable, projectId: string): Promise<number> {
   const [row] = await db
@@ -9,4 +43,126 @@ export async function countLiveSessions(db: Queryable, projectId: string): Promi
     .from(sessions)
     .where(and(eq(sessions.projectId, projectId), inArray(sessions.status, [...LIVE_SESSION_STATUSES])));
   return row?.n ?? 0;
+}
+
+export async function insertSession(db: Queryable, values: typeof sessions.$inferInsert, taskIds: readonly string[]): Promise<SessionRow> {
+  const [row] = await db.insert(sessions).values(values).returning();
+  await db.insert(sessionTasks).values(taskIds.map((taskId) => ({ sessionId: row!.id, taskId })));
+  return row!;
+}
+
+export async function findSession(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<SessionRow | null> {
+  const query = db.select().from(sessions).where(eq(sessions.id, id));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function findSessionByTokenHash(db: Queryable, tokenHash: string): Promise<SessionRow | null> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+export async function taskIdsOf(db: Queryable, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(sessionIds.map((id) => [id, []]));
+  if (sessionIds.length === 0) return map;
+  const rows = await db.select().from(sessionTasks).where(inArray(sessionTasks.sessionId, [...sessionIds])).orderBy(asc(sessionTasks.taskId));
+  for (const r of rows) map.get(r.sessionId)?.push(r.taskId);
+  return map;
+}
+
+export interface SessionListParams {
+  projectId?: string | undefined;
+  taskId?: string | undefined;
+  status?: readonly SessionStatus[] | undefined;
+  spawnedBy?: string | undefined;
+  runnerId?: string | undefined;
+  limit: number;
+}
+
+export async function listSessions(db: Queryable, p: SessionListParams): Promise<SessionRow[]> {
+  const where: SQL[] = [];
+  if (p.projectId) where.push(eq(sessions.projectId, p.projectId));
+  if (p.status?.length) where.push(inArray(sessions.status, [...p.status]));
+  if (p.spawnedBy) where.push(eq(sessions.spawnedBy, p.spawnedBy));
+  if (p.runnerId) where.push(eq(sessions.runnerId, p.runnerId));
+  if (p.taskId) {
+    where.push(inArray(sessions.id, db.select({ id: sessionTasks.sessionId }).from(sessionTasks).where(eq(sessionTasks.taskId, p.taskId))));
+  }
+  return db
+    .select()
+    .from(sessions)
+    .where(and(...where))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
+    .limit(p.limit);
+}
+
+export async function updateSessionRow(db: Queryable, id: string, values: Partial<typeof sessions.$inferInsert>): Promise<SessionRow> {
+  const [row] = await db
+    .update(sessions)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(sessions.id, id))
+    .returning();
+  return row!;
+}
+
+/** Exactly one runner wins: the row changes only while it is unclaimed and still spawning. */
+export async function claimSpawn(db: Queryable, params: { sessionId: string; runnerId: string; tokenHash: string }): Promise<SessionRow | null> {
+  const [row] = await db
+    .update(sessions)
+    .set({ runnerId: params.runnerId, tokenHash: params.tokenHash, updatedAt: new Date() })
+    .where(and(eq(sessions.id, params.sessionId), eq(sessions.status, 'spawning'), isNull(sessions.runnerId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function unclaimedSpawns(db: Queryable, limit = 100): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.status, 'spawning'), isNull(sessions.runnerId)))
+    .orderBy(asc(sessions.createdAt))
+    .limit(limit);
+}
+
+/** Idempotent by (session, seq): a chunk re-sent after a lost acknowledgement is stored once. */
+export async function insertOutput(db: Queryable, sessionId: string, chunks: readonly { seq: number; data: Uint8Array }[]): Promise<{ seq: number; bytes: number }[]> {
+  const rows = await db
+    .insert(sessionOutput)
+    .values(chunks.map((c) => ({ sessionId, seq: c.seq, data: c.data })))
+    .onConflictDoNothing()
+    .returning({ seq: sessionOutput.seq, data: sessionOutput.data });
+  return rows.map((r) => ({ seq: r.seq, bytes: r.data.length })).sort((a, b) => a.seq - b.seq);
+}
+
+export async function readOutput(db: Queryable, params: { sessionId: string; afterSeq: number; limit: number }): Promise<{ seq: number; data: Uint8Array }[]> {
+  return db
+    .select({ seq: sessionOutput.seq, data: sessionOutput.data })
+    .from(sessionOutput)
+    .where(and(eq(sessionOutput.sessionId, params.sessionId), gt(sessionOutput.seq, params.afterSeq)))
+    .orderBy(asc(sessionOutput.seq))
+    .limit(params.limit);
+}
+
+export async function upsertRunner(db: Queryable, values: typeof runners.$inferInsert): Promise<void> {
+  await db
+    .insert(runners)
+    .values(values)
+    .onConflictDoUpdate({ target: runners.id, set: { name: values.name, hostname: values.hostname, pid: values.pid, lastHeartbeatAt: sql`now()` } });
+}
+
+export async function touchRunner(db: Queryable, runnerId: string): Promise<boolean> {
+  const rows = await db.update(runners).set({ lastHeartbeatAt: sql`now()` }).where(eq(runners.id, runnerId)).returning({ id: runners.id });
+  return rows.length > 0;
+}
+
+/** Live sessions whose runner has not heart-beaten within the lease. */
+export async function sessionsOfExpiredRunners(db: Queryable, leaseMs: number): Promise<SessionRow[]> {
+  const expired = db
+    .select({ id: runners.id })
+    .from(runners)
+    .where(lt(runners.lastHeartbeatAt, sql`now() - make_interval(secs => ${leaseMs / 1000})`));
+  return db
+    .select()
+    .from(sessions)
+    .where(and(inArray(sessions.status, [...LIVE_SESSION_STATUSES]), inArray(sessions.runnerId, expired)));
 }

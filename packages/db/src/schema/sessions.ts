@@ -1,6 +1,7 @@
-import { bigint, index, integer, pgTable, primaryKey, text, customType } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, customType } from 'drizzle-orm/pg-core';
+import { timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, optionalTime, updatedAt } from './columns.js';
-import { roleEnum, sessionStatusEnum } from './enums.js';
+import { agentEnum, roleEnum, sessionStatusEnum } from './enums.js';
 import { projects } from './projects.js';
 import { tasks } from './tasks.js';
 
@@ -16,22 +17,47 @@ export const sessions = pgTable(
     name: text('name').notNull(),
     role: roleEnum('role').notNull().default('worker'),
     skill: text('skill'),
-    agent: text('agent'),
+    agent: agentEnum('agent').notNull().default('claude'),
+    /** The command line for custom agents. */
+    command: text('command'),
+    worktree: boolean('worktree').notNull().default(false),
+    /** Where the agent actually runs (the project's directory or its worktree), set when it starts. */
+    workingDir: text('working_dir'),
+    branch: text('branch'),
     status: sessionStatusEnum('status').notNull().default('spawning'),
     runnerId: text('runner_id'),
     pid: integer('pid'),
     exitCode: integer('exit_code'),
+    signal: text('signal'),
     error: text('error'),
     parentSessionId: text('parent_session_id'),
-    spawnedBy: text('spawned_by'),
+    spawnedBy: text('spawned_by').notNull(),
+    cols: integer('cols').notNull().default(120),
+    rows: integer('rows').notNull().default(32),
+    /** sha256 of the session-scoped token; the token itself is handed to the runner once and never stored. */
+    tokenHash: text('token_hash'),
+    stopRequestedAt: optionalTime('stop_requested_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     startedAt: optionalTime('started_at'),
     endedAt: optionalTime('ended_at'),
-    lastHeartbeatAt: optionalTime('last_heartbeat_at'),
   },
-  (t) => [index('sessions_project_status_idx').on(t.projectId, t.status)],
+  (t) => [
+    index('sessions_project_status_idx').on(t.projectId, t.status),
+    index('sessions_runner_idx').on(t.runnerId),
+    uniqueIndex('sessions_token_hash_unique').on(t.tokenHash),
+  ],
 );
+
+/** Session hosts. A runner that stops heart-beating past its lease loses its live sessions. */
+export const runners = pgTable('runners', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  hostname: text('hostname').notNull(),
+  pid: integer('pid').notNull(),
+  createdAt: createdAt(),
+  lastHeartbeatAt: timestamp('last_heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const sessionTasks = pgTable(
   'session_tasks',

@@ -1,10 +1,10 @@
 import { childrenOf, findTask, incompleteDependencies, toTask, type Queryable, type TaskRow } from '@maestro/db';
-import { DONE_STATUSES, TASK_TRANSITIONS, canTransition, type TaskStatus } from '@maestro/schemas';
+import { DONE_STATUSES, TASK_ACTIONS, TASK_TRANSITIONS, canTransition, type TaskStatus } from '@maestro/schemas';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { diff } from '../diff.js';
 
-type TaskAction = 'update' | 'start' | 'block' | 'unblock' | 'complete' | 'claim';
+type TaskAction = Exclude<(typeof TASK_ACTIONS)[number], `subtask_${string}`>;
 
 export async function requireTask(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<TaskRow> {
   const row = await findTask(db, id, opts);

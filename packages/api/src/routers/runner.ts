@@ -1,0 +1,99 @@
+import {
+  outputChunk,
+  runnerClaimInput,
+  runnerClaimOutput,
+  runnerCommand,
+  runnerExitInput,
+  runnerHeartbeatInput,
+  runnerHeartbeatOutput,
+  runnerOnCommandInput,
+  runnerOnSpawnInput,
+  runnerOutputInput,
+  runnerRegisterInput,
+  runnerRegisterOutput,
+  runnerStartedInput,
+  session,
+  type RunnerCommand,
+  type Session,
+} from '@maestro/schemas';
+import { unclaimedSpawns, taskIdsOf, toSession } from '@maestro/db';
+import { z } from 'zod';
+import { mutate } from '../mutate.js';
+import * as sessions from '../services/sessions/index.js';
+import { adminProcedure, router } from '../trpc.js';
+
+/** Pushes into an async iterator from callbacks; the generator awaits `next()` between items. */
+function createInbox<T>(signal: AbortSignal) {
+  const items: T[] = [];
+  let wake: (() => void) | null = null;
+  return {
+    push(item: T) {
+      items.push(item);
+      wake?.();
+    },
+    async next(): Promise<T | null> {
+      while (items.length === 0) {
+        if (signal.aborted) return null;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          signal.addEventListener('abort', () => resolve(), { once: true });
+        });
+        wake = null;
+      }
+      return items.shift()!;
+    },
+  };
+}
+
+/** The runner's side of sessions. Runners authenticate with the server token. */
+export const runnerRouter = router({
+  register: adminProcedure
+    .input(runnerRegisterInput)
+    .output(runnerRegisterOutput)
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.register', input }, (s) => sessions.registerRunner(s, ctx.config, input))),
+  heartbeat: adminProcedure
+    .input(runnerHeartbeatInput)
+    .output(runnerHeartbeatOutput)
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.heartbeat', input }, (s) => sessions.heartbeat(s, input))),
+  /** Unclaimed spawn requests now, then each new one. Several runners see the same request; `claim` picks one. */
+  onSpawnRequest: adminProcedure.input(runnerOnSpawnInput).subscription(async function* ({ ctx, signal }) {
+    const abort = signal ?? new AbortController().signal;
+    const inbox = createInbox<Session>(abort);
+    const unsubscribe = ctx.bus.subscribe((event) => {
+      if (event.type === 'session:spawn_requested') inbox.push(event.payload.session);
+    });
+    try {
+      const pending = await unclaimedSpawns(ctx.db);
+      const ids = await taskIdsOf(ctx.db, pending.map((p) => p.id));
+      for (const row of pending) yield toSession(row, ids.get(row.id) ?? []);
+      for (let next = await inbox.next(); next; next = await inbox.next()) yield next;
+    } finally {
+      unsubscribe();
+    }
+  }),
+  onCommand: adminProcedure.input(runnerOnCommandInput).subscription(async function* ({ ctx, input, signal }) {
+    const inbox = createInbox<RunnerCommand>(signal ?? new AbortController().signal);
+    const unsubscribe = ctx.commands.subscribe(input.runnerId, (command) => inbox.push(command));
+    try {
+      for (let next = await inbox.next(); next; next = await inbox.next()) yield runnerCommand.parse(next);
+    } finally {
+      unsubscribe();
+    }
+  }),
+  claim: adminProcedure
+    .input(runnerClaimInput)
+    .output(runnerClaimOutput)
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.claim', input }, (s) => sessions.claimSpawnRequest(s, input))),
+  started: adminProcedure
+    .input(runnerStartedInput)
+    .output(session)
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.started', input }, (s) => sessions.reportStarted(s, input))),
+  output: adminProcedure
+    .input(runnerOutputInput)
+    .output(z.object({ stored: z.number().int(), lastSeq: outputChunk.shape.seq }))
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input))),
+  exit: adminProcedure
+    .input(runnerExitInput)
+    .output(session)
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.exit', input }, (s) => sessions.reportExit(s, input))),
+});

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { claimSpawn, updateSessionRow, type SessionRow } from '@maestro/db';
+import { ENDED_SESSION_STATUSES, type RunnerClaimOutput, type Session, type SessionStatus } from '@maestro/schemas';
+import type { CommandBus } from '../../bus/commands.js';
+import { MaestroError } from '../../errors.js';
+import type { MutationScope } from '../../mutate.js';
+import { getProject } from '../projects.js';
+import { getTaskDetail } from '../tasks/reads.js';
+import { releaseTasks } from './release.js';
+import { assertRunner, emitSessionUpdated, requireSession, sessionView } from './shared.js';
+
+const isEnded = (status: SessionStatus) => (ENDED_SESSION_STATUSES as readonly string[]).includes(status);
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Atomic: of any number of runners racing for one request, exactly one gets it (and its token). */
+export async function claimSpawnRequest(scope: MutationScope, input: { runnerId: string; sessionId: string }): Promise<RunnerClaimOutput> {
+  const before = await requireSession(scope.tx, input.sessionId);
+  const token = `mst_${randomBytes(32).toString('base64url')}`;
+  const after = await claimSpawn(scope.tx, { ...input, tokenHash: hashToken(token) });
+  if (!after) {
+    throw new MaestroError('ALREADY_CLAIMED', `Spawn request ${input.sessionId} was taken by runner ${before.runnerId ?? '(none)'} or is no longer spawning (${before.status})`);
+  }
+  const session = await emitSessionUpdated(scope, before, after, `claimed by runner ${input.runnerId}`);
+  const project = await getProject(scope.tx, after.projectId);
+  const tasks = await Promise.all(session.taskIds.map((id) => getTaskDetail(scope.tx, id)));
+  return { session, token, project, tasks };
+}
+
+export async function reportStarted(
+  scope: MutationScope,
+  input: { runnerId: string; sessionId: string; pid: number; workingDir: string; branch: string | null },
+): Promise<Session> {
+  const before = await requireSession(scope.tx, input.sessionId, { forUpdate: true });
+  assertRunner(before, input.runnerId);
+  if (before.status !== 'spawning') return sessionView(scope.tx, before);
+  const after = await updateSessionRow(scope.tx, before.id, {
+    status: 'active',
+    pid: input.pid,
+    workingDir: input.workingDir,
+    branch: input.branch,
+    startedAt: new Date(),
+  });
+  return emitSessionUpdated(scope, before, after);
+}
+
+/** Ends a session: status from how it ended, token revoked, unfinished tasks released. */
+export async function endSession(
+  scope: MutationScope,
+  before: SessionRow,
+  outcome: { status: SessionStatus; exitCode?: number | null; signal?: string | null; error?: string | null },
+): Promise<Session> {
+  const after = await updateSessionRow(scope.tx, before.id, {
+    status: outcome.status,
+    exitCode: outcome.exitCode ?? null,
+    signal: outcome.signal ?? null,
+    error: outcome.error ?? null,
+    endedAt: new Date(),
+    tokenHash: null,
+  });
+  const how = outcome.error ?? (outcome.exitCode !== null && outcome.exitCode !== undefined ? `${outcome.status}, exit ${outcome.exitCode}` : outcome.status);
+  await releaseTasks(scope, after, how);
+  return emitSessionUpdated(scope, before, after, how);
+}
+
+export async function reportExit(
+  scope: MutationScope,
+  input: { runnerId: string; sessionId: string; exitCode: number | null; signal: string | null; error: string | null },
+): Promise<Session> {
+  const before = await requireSession(scope.tx, input.sessionId, { forUpdate: true });
+  assertRunner(before, input.runnerId);
+  // A late report after `lost` still tells the truth about how it ended; a repeat changes nothing.
+  if (isEnded(before.status) && before.status !== 'lost') return sessionView(scope.tx, before);
+  const status: SessionStatus = before.stopRequestedAt ? 'stopped' : input.exitCode === 0 && !input.error ? 'completed' : 'failed';
+  return endSession(scope, before, { status, exitCode: input.exitCode, signal: input.signal, error: input.error });
+}
+
+/** SIGTERM then SIGKILL after a grace period, done by the runner; a request nobody claimed yet just ends. */
+export async function stopSession(scope: MutationScope, commands: CommandBus, id: string): Promise<Session> {
+  const before = await requireSession(scope.tx, id, { forUpdate: true });
+  if (isEnded(before.status)) return sessionView(scope.tx, before);
+  if (!before.runnerId) return endSession(scope, before, { status: 'stopped', error: 'stopped before a runner started it' });
+  const after = await updateSessionRow(scope.tx, id, { stopRequestedAt: before.stopRequestedAt ?? new Date() });
+  await commands.publish(before.runnerId, { kind: 'stop', sessionId: id });
+  return emitSessionUpdated(scope, before, after, 'stop requested');
+}

@@ -1,0 +1,47 @@
+import { hostname } from 'node:os';
+import { findSession, listSessions, newId, sessionsOfExpiredRunners, touchRunner, upsertRunner } from '@maestro/db';
+import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
+import type { ApiConfig, ContextInner } from '../../context.js';
+import { MaestroError } from '../../errors.js';
+import { mutate, type MutationScope } from '../../mutate.js';
+import { endSession } from './lifecycle.js';
+
+export async function registerRunner(scope: MutationScope, config: ApiConfig, input: { name: string; hostname: string; pid: number; runnerId?: string | undefined }) {
+  const runnerId = input.runnerId ?? newId('runner');
+  await upsertRunner(scope.tx, { id: runnerId, name: input.name, hostname: input.hostname || hostname(), pid: input.pid });
+  return { runnerId, leaseMs: config.runnerLeaseMs };
+}
+
+/** Keeps the runner's lease; answers which of its sessions to stop and which the server no longer counts as its own. */
+export async function heartbeat(scope: MutationScope, input: { runnerId: string; sessionIds: string[] }) {
+  if (!(await touchRunner(scope.tx, input.runnerId))) {
+    throw new MaestroError('NOT_FOUND', `Runner ${input.runnerId} is not registered`, { hint: 'Register again (runner.register).' });
+  }
+  const mine = await listSessions(scope.tx, { runnerId: input.runnerId, status: [...LIVE_SESSION_STATUSES], limit: 1000 });
+  const stop = mine.filter((s) => s.stopRequestedAt).map((s) => s.id);
+  const unknown: string[] = [];
+  for (const id of input.sessionIds) {
+    if (mine.some((s) => s.id === id)) continue;
+    const row = await findSession(scope.tx, id);
+    if (!row || row.runnerId !== input.runnerId || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status)) unknown.push(id);
+  }
+  return { stop, unknown };
+}
+
+/**
+ * Marks `lost` the live sessions of runners silent past their lease. Each
+ * session ends in its own transaction, with its events. Returns how many.
+ */
+export async function sweepLostSessions(ctx: ContextInner): Promise<number> {
+  const expired = await sessionsOfExpiredRunners(ctx.db, ctx.config.runnerLeaseMs);
+  let lost = 0;
+  for (const candidate of expired) {
+    await mutate({ ...ctx, actor: 'system' }, { procedure: 'session.sweep', input: {} }, async (scope) => {
+      const row = await findSession(scope.tx, candidate.id, { forUpdate: true });
+      if (!row || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status) || row.runnerId !== candidate.runnerId) return;
+      await endSession(scope, row, { status: 'lost', error: `runner ${row.runnerId} stopped heart-beating for over ${Math.round(ctx.config.runnerLeaseMs / 1000)} s` });
+      lost++;
+    });
+  }
+  return lost;
+}
