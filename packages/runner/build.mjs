@@ -1,0 +1,3 @@
+import { bundle } from '../../scripts/bundle.mjs';
+
+await bundle({ entry: 'src/main.ts', outfile: 'dist/main.js' });

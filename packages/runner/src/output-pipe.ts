@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CHUNK_BYTES = 64 * 1024;
+const FLUSH_MS = 15;
+const BATCH_CHUNKS = 16;
+/** Past this much unsent output in memory, further chunks wait on disk. */
+const MEMORY_CAP_BYTES = 16 * 1024 * 1024;
+
+type Pending = { seq: number; bytes: number; data?: Buffer; file?: string };
+
+export interface OutputPipeOptions {
+  /** Where chunks spill when the server is away long enough to fill memory. */
+  spillDir: string;
+  /** Sends chunks in order; resolves once the server has stored them. Retried by the caller's policy. */
+  send(chunks: { seq: number; data: string }[]): Promise<void>;
+}
+
+/**
+ * A session's terminal output on its way to the server: cut into numbered
+ * chunks, sent in order in small batches, kept until acknowledged. While the
+ * server is unreachable output accumulates (in memory, then on disk) and is
+ * delivered in order when it returns; the server drops chunks it already has,
+ * so a resend after a lost acknowledgement never duplicates.
+ */
+export class OutputPipe {
+  private nextSeq = 0;
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
+  private queue: Pending[] = [];
+  private memoryBytes = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private sending: Promise<void> | null = null;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly opts: OutputPipeOptions) {}
+
+  write(data: string | Buffer): void {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    this.partial.push(buf);
+    this.partialBytes += buf.length;
+    if (this.partialBytes >= CHUNK_BYTES) this.cut();
+    else this.timer ??= setTimeout(() => this.cut(), FLUSH_MS);
+  }
+
+  /** Resolves when everything written so far has been acknowledged. */
+  async drain(): Promise<void> {
+    this.cut();
+    if (this.queue.length === 0 && !this.sending) return;
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  get unsentBytes(): number {
+    return this.queue.reduce((n, p) => n + p.bytes, 0) + this.partialBytes;
+  }
+
+  private cut(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.partialBytes === 0) return;
+    const all = Buffer.concat(this.partial);
+    this.partial = [];
+    this.partialBytes = 0;
+    for (let offset = 0; offset < all.length; offset += CHUNK_BYTES) this.enqueue(all.subarray(offset, offset + CHUNK_BYTES));
+    this.pump();
+  }
+
+  private enqueue(data: Buffer): void {
+    const seq = this.nextSeq++;
+    if (this.memoryBytes + data.length <= MEMORY_CAP_BYTES) {
+      this.queue.push({ seq, bytes: data.length, data: Buffer.from(data) });
+      this.memoryBytes += data.length;
+      return;
+    }
+    mkdirSync(this.opts.spillDir, { recursive: true });
+    const file = join(this.opts.spillDir, `${seq}.bin`);
+    writeFileSync(file, data);
+    this.queue.push({ seq, bytes: data.length, file });
+  }
+
+  private pump(): void {
+    if (this.sending) return;
+    this.sending = this.sendAll().finally(() => {
+      this.sending = null;
+      if (this.queue.length > 0) this.pump();
+      else for (const resolve of this.idleWaiters.splice(0)) resolve();
+    });
+  }
+
+  private async sendAll(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, BATCH_CHUNKS);
+      const chunks = batch.map((p) => ({ seq: p.seq, data: (p.data ?? readFileSync(p.file!)).toString('base64') }));
+      await this.opts.send(chunks);
+      this.queue.splice(0, batch.length);
+      for (const p of batch) {
+        if (p.data) this.memoryBytes -= p.bytes;
+        if (p.file) rmSync(p.file, { force: true });
+      }
+    }
+  }
+}

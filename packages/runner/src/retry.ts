@@ -1,0 +1,40 @@
+import { backoffDelay } from '@maestro/client';
+
+/**
+ * Runs `fn` until it succeeds or `signal` aborts, backing off with jitter.
+ * For calls the runner must not give up on (output, exit reports): the
+ * server may be restarting, and the agent's work must still arrive.
+ */
+export async function untilDone<T>(
+  fn: () => Promise<T>,
+  opts: { signal: AbortSignal; onRetry?: (error: unknown, attempt: number) => void; giveUp?: (error: unknown) => boolean },
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (opts.signal.aborted || opts.giveUp?.(error)) throw error;
+      opts.onRetry?.(error, attempt);
+      await sleep(backoffDelay(Math.min(attempt, 6), 200, 5_000), opts.signal);
+    }
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/** The stable Maestro code of a tRPC client error, if it carries one. */
+export function errorCode(error: unknown): string | undefined {
+  return (error as { data?: { maestro?: { code?: string } } })?.data?.maestro?.code;
+}

@@ -1,0 +1,168 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { MaestroClient } from '@maestro/client';
+import type { RunnerClaimOutput, RunnerCommand, Session } from '@maestro/schemas';
+import { errorCode, sleep, untilDone } from './retry.js';
+import { SessionProcess } from './session-process.js';
+
+export interface RunnerLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface RunnerOptions {
+  client: MaestroClient;
+  /** What agents get as MAESTRO_API_URL. */
+  apiUrl: string;
+  name: string;
+  dataDir: string;
+  binDir: string | null;
+  baseEnv: NodeJS.ProcessEnv;
+  composePrompt(claim: RunnerClaimOutput): Promise<string>;
+  logger: RunnerLogger;
+}
+
+/**
+ * The session host. Claims spawn requests, runs each agent in a PTY, streams
+ * output, relays input, and keeps its lease with heartbeats. It talks to the
+ * server only through the client, and a server that goes away costs nothing:
+ * PTYs keep running, output waits, and everything is delivered in order on
+ * reconnect.
+ */
+export function createRunner(opts: RunnerOptions) {
+  const { client, logger } = opts;
+  const trpc = client.trpc;
+  const sessions = new Map<string, SessionProcess>();
+  const stopping = new AbortController();
+  let runnerId = '';
+  let leaseMs = 30_000;
+  const subscriptions: { unsubscribe(): void }[] = [];
+  const launches = new Set<Promise<void>>();
+  let beating: Promise<void> = Promise.resolve();
+
+  const retryLog = (what: string) => (error: unknown, attempt: number) => {
+    if (attempt === 0 || attempt % 10 === 0) logger.warn({ err: String(error), attempt }, `${what}: retrying`);
+  };
+
+  async function register(): Promise<void> {
+    const res = await untilDone(
+      () => trpc.runner.register.mutate({ name: opts.name, hostname: hostname(), pid: process.pid, ...(runnerId ? { runnerId } : {}) }),
+      { signal: stopping.signal, onRetry: retryLog('register') },
+    );
+    runnerId = res.runnerId;
+    leaseMs = res.leaseMs;
+  }
+
+  async function heartbeatLoop(): Promise<void> {
+    while (!stopping.signal.aborted) {
+      await sleep(Math.max(250, Math.floor(leaseMs / 4)), stopping.signal);
+      if (stopping.signal.aborted) return;
+      try {
+        const res = await trpc.runner.heartbeat.mutate({ runnerId, sessionIds: [...sessions.keys()] });
+        for (const id of [...res.stop, ...res.unknown]) sessions.get(id)?.stop();
+      } catch (error) {
+        if (errorCode(error) === 'NOT_FOUND') await register();
+        // Otherwise the server is away: keep running, try again next beat.
+      }
+    }
+  }
+
+  async function finish(proc: SessionProcess, exit: { exitCode: number | null; signal: string | null; error: string | null }): Promise<void> {
+    const sessionId = proc.claim.session.id;
+    await proc.output.drain();
+    await untilDone(() => trpc.runner.exit.mutate({ runnerId, sessionId, ...exit }), { signal: stopping.signal, onRetry: retryLog('exit report') });
+    sessions.delete(sessionId);
+    logger.info({ sessionId, ...exit }, 'session ended');
+  }
+
+  async function launch(claim: RunnerClaimOutput): Promise<void> {
+    const sessionId = claim.session.id;
+    let proc: SessionProcess | null = null;
+    try {
+      const prompt = await opts.composePrompt(claim);
+      proc = new SessionProcess(claim, {
+        apiUrl: opts.apiUrl,
+        dataDir: opts.dataDir,
+        binDir: opts.binDir,
+        baseEnv: opts.baseEnv,
+        prompt,
+        sendOutput: (chunks) =>
+          untilDone(() => trpc.runner.output.mutate({ runnerId, sessionId, chunks }).then(() => undefined), {
+            signal: stopping.signal,
+            onRetry: retryLog('output'),
+          }),
+      });
+      sessions.set(sessionId, proc);
+      const pid = await proc.start();
+      logger.info({ sessionId, pid, agent: claim.session.agent }, 'session started');
+      await untilDone(() => trpc.runner.started.mutate({ runnerId, sessionId, pid, workingDir: proc!.workingDir, branch: proc!.branch }), {
+        signal: stopping.signal,
+        onRetry: retryLog('started report'),
+      });
+      await finish(proc, await proc.exited);
+    } catch (error) {
+      const message = (error as Error).message;
+      logger.warn({ sessionId, err: message }, 'session could not start');
+      sessions.delete(sessionId);
+      await untilDone(() => trpc.runner.exit.mutate({ runnerId, sessionId, exitCode: null, signal: null, error: message.slice(0, 2000) }), {
+        signal: stopping.signal,
+      }).catch(() => {});
+    }
+  }
+
+  async function onSpawnRequest(session: Session): Promise<void> {
+    if (sessions.has(session.id) || session.runnerId) return;
+    try {
+      const claim = await trpc.runner.claim.mutate({ runnerId, sessionId: session.id });
+      const running = launch(claim).finally(() => launches.delete(running));
+      launches.add(running);
+    } catch (error) {
+      // Another runner won it, or it was stopped first: not ours to start.
+      if (errorCode(error) !== 'ALREADY_CLAIMED') logger.warn({ sessionId: session.id, err: String(error) }, 'claim failed');
+    }
+  }
+
+  function onCommand(command: RunnerCommand): void {
+    const proc = sessions.get(command.sessionId);
+    if (!proc) return;
+    if (command.kind === 'input') proc.write(command.data);
+    else if (command.kind === 'resize') proc.resize(command.cols, command.rows);
+    else proc.stop();
+  }
+
+  return {
+    get id() {
+      return runnerId;
+    },
+    get sessionIds() {
+      return [...sessions.keys()];
+    },
+    async start(): Promise<void> {
+      await register();
+      subscriptions.push(
+        trpc.runner.onSpawnRequest.subscribe(
+          { runnerId },
+          { onData: (s) => void onSpawnRequest(s as Session), onError: (e) => logger.error({ err: String(e) }, 'spawn subscription failed') },
+        ),
+        trpc.runner.onCommand.subscribe(
+          { runnerId },
+          { onData: (c) => onCommand(c), onError: (e) => logger.error({ err: String(e) }, 'command subscription failed') },
+        ),
+      );
+      beating = heartbeatLoop();
+      logger.info({ runnerId, name: opts.name, dataDir: join(opts.dataDir) }, 'runner ready');
+    },
+    /** Stops every session (SIGTERM, then SIGKILL) and waits for their reports, then leaves. */
+    async stop(): Promise<void> {
+      for (const proc of sessions.values()) proc.stop();
+      // Each launch ends after its exit is reported; give them a bounded time, then leave regardless.
+      await Promise.race([Promise.allSettled([...launches]), sleep(15_000)]);
+      stopping.abort();
+      for (const s of subscriptions) s.unsubscribe();
+      await beating;
+      client.close();
+    },
+  };
+}
+export type Runner = ReturnType<typeof createRunner>;

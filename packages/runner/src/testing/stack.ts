@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNodeClient, type MaestroClient } from '@maestro/client/node';
+import type { Session } from '@maestro/schemas';
+import { spawnServer, type ServerProcess } from '@maestro/server/testing';
+import { createRunner, type Runner } from '../runner.js';
+import { findCliBundle, writeCliShim } from '../shim.js';
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** A runner in this process against a real server, with `maestro` on its agents' PATH when the CLI is built. */
+export async function startTestRunner(server: { url: string; token: string }, name = 'test-runner'): Promise<{ runner: Runner; client: MaestroClient; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'maestro-runner-'));
+  const cli = findCliBundle();
+  const client = createNodeClient({ url: server.url, token: server.token });
+  const runner = createRunner({
+    client,
+    apiUrl: server.url,
+    name,
+    dataDir,
+    binDir: cli ? writeCliShim(join(dataDir, 'bin'), cli) : null,
+    baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME, SHELL: '/bin/bash' },
+    composePrompt: async (claim) => `You are ${claim.session.id}. Tasks: ${claim.session.taskIds.join(', ')}\n`,
+    logger: quiet,
+  });
+  await runner.start();
+  return { runner, client, dataDir };
+}
+
+export async function startStack(opts: { leaseMs?: number; env?: Record<string, string> } = {}) {
+  const server = await spawnServer({ env: { MAESTRO_RUNNER_LEASE_MS: String(opts.leaseMs ?? 3_000), ...opts.env } });
+  const client = createNodeClient({ url: server.url, token: server.token });
+  const project = await client.trpc.project.create.mutate({ name: `stack-${Date.now()}`, workingDir: mkdtempSync(join(tmpdir(), 'maestro-project-')) });
+  return { server, client, project };
+}
+
+const ENDED = ['completed', 'failed', 'stopped', 'lost'];
+
+/** Polls until the session reaches one of `statuses` (ended by default). */
+export async function waitForSession(client: MaestroClient, id: string, statuses: string[] = ENDED, timeoutMs = 45_000): Promise<Session> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let session: Session | null = null;
+    try {
+      session = await client.trpc.session.get.query({ id });
+    } catch {
+      // server restarting
+    }
+    if (session && statuses.includes(session.status)) return session;
+    if (Date.now() > deadline) throw new Error(`session ${id} is ${session?.status ?? 'unknown'}, not ${statuses.join('|')}, after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** All of a session's stored output, decoded from base64 chunks, in order. */
+export async function readAllOutput(client: MaestroClient, id: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let after = -1;
+  for (;;) {
+    const { chunks } = await client.trpc.session.output.query({ id, afterSeq: after, limit: 1000 });
+    if (chunks.length === 0) return Buffer.concat(parts);
+    for (const c of chunks) {
+      if (c.seq !== after + 1) throw new Error(`gap or repeat in output: seq ${c.seq} after ${after}`);
+      parts.push(Buffer.from(c.data, 'base64'));
+      after = c.seq;
+    }
+  }
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+export type { ServerProcess };
