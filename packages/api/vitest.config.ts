@@ -1,3 +1,5 @@
+import { mergeConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared.js';
 
-export default sharedTestConfig('api');
+// One harness per file, created in beforeAll: PGlite takes 2–9 s to start.
+export default mergeConfig(sharedTestConfig('api'), { test: { testTimeout: 30_000, hookTimeout: 60_000 } });

@@ -16,7 +16,8 @@ describe('ids', () => {
 describe('task create input', () => {
   test('fills defaults', () => {
     const parsed = taskCreateInput.parse({ projectId: 'prj_0123456789', title: '  Write docs  ' });
-    expect(parsed).toMatchObject({ title: 'Write docs', description: '', priority: 'medium', dependsOn: [] });
+    expect(parsed).toMatchObject({ title: 'Write docs', description: '', dependsOn: [] });
+    expect(parsed.priority).toBeUndefined();
   });
 
   test('refuses an empty title, an oversize title and an unknown priority', () => {

@@ -48,7 +48,8 @@ export const taskCreateInput = z.object({
   projectId,
   title,
   description: description.default(''),
-  priority: taskPriority.default('medium'),
+  /** Defaults to the parent's priority for a subtask, else medium. */
+  priority: taskPriority.optional(),
   parentId: taskId.optional(),
   dependsOn: z.array(taskId).max(100).default([]),
   ...mutationMeta,

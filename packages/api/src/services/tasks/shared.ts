@@ -32,7 +32,8 @@ export async function statusChange(
 ): Promise<Partial<TaskRow> | null> {
   if (row.status === to) return null;
   if (!canTransition(row.status, to)) throw transitionError(row, to);
-  if (to === 'in_progress' && row.status === 'todo') {
+  // First start (from todo, or from blocked before it ever started): its dependencies must be done.
+  if (to === 'in_progress' && !row.startedAt) {
     const waiting = await incompleteDependencies(db, row.id);
     if (waiting.length > 0) {
       throw new MaestroError('DEPENDENCIES_INCOMPLETE', `Task ${row.id} waits for ${waiting.length} unfinished task(s): ${waiting.map((t) => t.id).join(', ')}`, {

@@ -1,0 +1,242 @@
+import type { ErrorCode } from '@maestro/schemas';
+import type { Harness } from '../testing/harness.js';
+
+/** Ids that exist in the bad-input file's database: a project, a task with one subtask, and an unrelated task. */
+export interface Fixture {
+  projectId: string;
+  taskId: string;
+  subtaskId: string;
+  otherTaskId: string;
+}
+
+type Input = Record<string, unknown>;
+/** `field` names the input field at fault, which a validation message must mention. */
+export type BadCase = { label: string; input: (f: Fixture) => unknown; code: ErrorCode; field?: string };
+
+export interface ProcedureSpec {
+  path: string;
+  /** An input that passes validation (used to prove auth is checked). */
+  valid: (f: Fixture) => Input | undefined;
+  bad: BadCase[];
+}
+
+type Caller = Harness['caller'];
+type Call = (input: unknown) => Promise<unknown>;
+
+/** Calls a procedure by its dotted path, e.g. `task.dependency.add`. */
+export function invoke(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Call;
+  return fn(input);
+}
+
+const UNKNOWN = { project: 'prj_0000000000', task: 'tsk_0000000000' } as const;
+const long = (n: number) => 'x'.repeat(n);
+
+const MALFORMED_IDS: [string, unknown][] = [
+  ['a number', 123],
+  ['null', null],
+  ['empty', ''],
+  ['too short', 'tsk_123'],
+  ['upper case', 'tsk_ABCDEFGHIJ'],
+  ['too long', 'tsk_0123456789a'],
+  ['no prefix', '0123456789'],
+  ['SQL', "tsk_0' or 1=1"],
+];
+
+interface SpecOptions {
+  ids?: Record<string, 'project' | 'task'>;
+  /** Id fields where null is meaningful (task.list `parentId: null` = top level). */
+  nullable?: string[];
+  required?: string[];
+  /** Field → [label, value] pairs refused by validation. */
+  fields?: Record<string, [string, unknown][]>;
+  /** Inputs with a well-formed but unknown id, or another domain refusal: [label, patch, code]. */
+  refused?: [string, (f: Fixture) => Input, ErrorCode][];
+  mutation?: boolean;
+}
+
+function spec(path: string, valid: (f: Fixture) => Input, o: SpecOptions = {}): ProcedureSpec {
+  const bad: BadCase[] = [
+    { label: 'input missing', input: () => undefined, code: 'VALIDATION' },
+    { label: 'input a string', input: () => 'junk', code: 'VALIDATION' },
+    { label: 'input an array', input: () => [], code: 'VALIDATION' },
+  ];
+  const patch = (label: string, p: (f: Fixture) => Input, code: ErrorCode = 'VALIDATION', field?: string) =>
+    bad.push({ label, input: (f) => ({ ...valid(f), ...p(f) }), code, ...(field ? { field } : {}) });
+  for (const field of o.required ?? []) {
+    const input = (f: Fixture) => Object.fromEntries(Object.entries(valid(f)).filter(([k]) => k !== field));
+    bad.push({ label: `${field} missing`, input, code: 'VALIDATION', field });
+  }
+  for (const [field, kind] of Object.entries(o.ids ?? {})) {
+    for (const [label, value] of MALFORMED_IDS) {
+      if (value === null && o.nullable?.includes(field)) continue;
+      patch(`${field} ${label}`, () => ({ [field]: value }), 'VALIDATION', field);
+    }
+    patch(`${field} of the wrong kind`, (f) => ({ [field]: kind === 'task' ? f.projectId : f.taskId }), 'VALIDATION', field);
+  }
+  for (const [field, values] of Object.entries(o.fields ?? {})) {
+    for (const [label, value] of values) patch(`${field} ${label}`, () => ({ [field]: value }), 'VALIDATION', field);
+  }
+  if (o.mutation) {
+    for (const [label, value] of [['too short', 'short'], ['with spaces', 'has spaces 123'], ['too long', long(129)], ['a number', 12345678]] as const) {
+      patch(`idempotencyKey ${label}`, () => ({ idempotencyKey: value }), 'VALIDATION', 'idempotencyKey');
+    }
+  }
+  for (const [label, p, code] of o.refused ?? []) patch(label, p, code);
+  return { path, valid, bad };
+}
+
+const NUL = 'a\u0000b';
+const titleBad: [string, unknown][] = [['a number', 42], ['empty', ''], ['blank', '   '], ['201 chars', long(201)], ['with NUL', NUL]];
+const descriptionBad: [string, unknown][] = [['a number', 7], ['20001 chars', long(20_001)], ['with NUL', NUL]];
+const priorityBad: [string, unknown][] = [['unknown', 'critical'], ['a number', 3]];
+const statusBad: [string, unknown][] = [['unknown', 'done'], ['upper case', 'TODO']];
+const versionBad: [string, unknown][] = [['negative', -1], ['fractional', 1.5], ['a string', '1']];
+const cascadeBad: [string, unknown][] = [['a string', 'yes'], ['a number', 1]];
+const claimantBad: [string, unknown][] = [['empty', ''], ['101 chars', long(101)], ['a number', 5], ['with NUL', NUL]];
+const typesBad: [string, unknown][] = [['unknown type', ['task:exploded']], ['not an array', 'task:created'], ['too many', Array(100).fill('task:created')]];
+const limitBad: [string, unknown][] = [['zero', 0], ['501', 501], ['fractional', 1.5], ['a string', '10']];
+
+const unknownTask = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.task }), 'NOT_FOUND'];
+const unknownProject = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.project }), 'NOT_FOUND'];
+const notAChild: [string, (f: Fixture) => Input, ErrorCode] = ['subtaskId not a child of taskId', (f) => ({ subtaskId: f.otherTaskId }), 'NOT_FOUND'];
+const taskRef = (o: SpecOptions = {}): SpecOptions => ({ ids: { id: 'task' }, required: ['id'], refused: [unknownTask('id')], mutation: true, ...o });
+const subtaskRef = (o: SpecOptions = {}): SpecOptions => ({
+  ids: { taskId: 'task', subtaskId: 'task' },
+  required: ['taskId', 'subtaskId'],
+  refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild],
+  mutation: true,
+  ...o,
+});
+
+/** Every procedure of the router with input, and the inputs each must refuse. */
+export const PROCEDURES: ProcedureSpec[] = [
+  spec('project.create', () => ({ name: 'valid-name', workingDir: '/tmp/valid' }), {
+    required: ['name', 'workingDir'],
+    fields: {
+      name: [['a number', 5], ['empty', ''], ['blank', '  '], ['101 chars', long(101)], ['with NUL', NUL]],
+      workingDir: [['relative', 'rel/path'], ['4097 chars', `/${long(4096)}`], ['a number', 1]],
+      description: descriptionBad,
+    },
+    mutation: true,
+  }),
+  spec('project.get', (f) => ({ id: f.projectId }), { ids: { id: 'project' }, required: ['id'], refused: [unknownProject('id')] }),
+  spec('project.update', (f) => ({ id: f.projectId, description: 'd' }), {
+    ids: { id: 'project' },
+    required: ['id'],
+    fields: { name: [['empty', ''], ['101 chars', long(101)]], workingDir: [['relative', 'x']], description: descriptionBad },
+    refused: [unknownProject('id')],
+    mutation: true,
+  }),
+  spec('project.delete', (f) => ({ id: f.projectId }), {
+    ids: { id: 'project' },
+    required: ['id'],
+    fields: { cascade: cascadeBad },
+    refused: [unknownProject('id'), ['project with tasks', () => ({}), 'HAS_CHILDREN']],
+    mutation: true,
+  }),
+  spec('task.create', (f) => ({ projectId: f.projectId, title: 't' }), {
+    ids: { projectId: 'project', parentId: 'task' },
+    required: ['projectId', 'title'],
+    fields: {
+      title: titleBad,
+      description: descriptionBad,
+      priority: priorityBad,
+      dependsOn: [['a string', UNKNOWN.task], ['with a malformed id', ['nope']], ['101 ids', Array(101).fill(UNKNOWN.task)]],
+    },
+    refused: [unknownProject('projectId'), unknownTask('parentId'), ['dependsOn unknown', () => ({ dependsOn: [UNKNOWN.task] }), 'NOT_FOUND']],
+    mutation: true,
+  }),
+  spec('task.get', (f) => ({ id: f.taskId }), { ids: { id: 'task' }, required: ['id'], refused: [unknownTask('id')] }),
+  spec('task.list', (f) => ({ projectId: f.projectId }), {
+    ids: { projectId: 'project', parentId: 'task' },
+    nullable: ['parentId'],
+    required: ['projectId'],
+    fields: {
+      status: [['empty', []], ['unknown', ['done']], ['not an array', 'todo']],
+      priority: [['empty', []], ['unknown', ['critical']]],
+      assignee: claimantBad,
+      text: [['empty', ''], ['blank', '  '], ['201 chars', long(201)], ['a number', 1], ['with NUL', NUL]],
+      ready: [['a string', 'yes']],
+      limit: limitBad,
+      cursor: [['65 chars', long(65)], ['not a number', 'abc'], ['negative', '-1'], ['fractional', '1.5'], ['a number', 10]],
+    },
+    refused: [unknownProject('projectId')],
+  }),
+  spec('task.tree', (f) => ({ projectId: f.projectId }), {
+    ids: { projectId: 'project', rootId: 'task' },
+    required: ['projectId'],
+    refused: [unknownProject('projectId'), unknownTask('rootId')],
+  }),
+  spec('task.update', (f) => ({ id: f.taskId, title: 'renamed' }), {
+    ids: { id: 'task' },
+    required: ['id'],
+    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, expectedVersion: versionBad },
+    refused: [
+      unknownTask('id'),
+      ['no field to change', (f) => ({ id: f.taskId, title: undefined }), 'VALIDATION'],
+      ['status blocked without a reason', () => ({ status: 'blocked' }), 'VALIDATION'],
+      ['stale expectedVersion', () => ({ expectedVersion: 999 }), 'VERSION_CONFLICT'],
+    ],
+    mutation: true,
+  }),
+  spec('task.start', (f) => ({ id: f.taskId }), taskRef()),
+  spec('task.complete', (f) => ({ id: f.taskId }), taskRef({ refused: [unknownTask('id'), ['open subtask', () => ({}), 'CHILDREN_INCOMPLETE']] })),
+  spec('task.unblock', (f) => ({ id: f.taskId }), taskRef({ refused: [unknownTask('id'), ['not blocked', () => ({}), 'INVALID_TRANSITION']] })),
+  spec('task.block', (f) => ({ id: f.taskId, reason: 'r' }), taskRef({
+    required: ['id', 'reason'],
+    fields: { reason: [['empty', ''], ['blank', '   '], ['2001 chars', long(2001)], ['a number', 5], ['with NUL', NUL]] },
+  })),
+  spec('task.comment', (f) => ({ id: f.taskId, body: 'b' }), taskRef({
+    required: ['id', 'body'],
+    fields: { body: [['empty', ''], ['10001 chars', long(10_001)], ['null', null]] },
+  })),
+  spec('task.delete', (f) => ({ id: f.taskId }), taskRef({
+    fields: { cascade: cascadeBad },
+    refused: [unknownTask('id'), ['task with subtasks', () => ({}), 'HAS_CHILDREN']],
+  })),
+  spec('task.claim', (f) => ({ projectId: f.projectId, claimant: 'c' }), {
+    ids: { projectId: 'project', id: 'task' },
+    required: ['projectId', 'claimant'],
+    fields: { claimant: claimantBad },
+    refused: [unknownProject('projectId'), unknownTask('id')],
+    mutation: true,
+  }),
+  ...['add', 'remove'].map((verb) =>
+    spec(`task.dependency.${verb}`, (f) => ({ id: f.taskId, dependsOnId: f.otherTaskId }), {
+      ids: { id: 'task', dependsOnId: 'task' },
+      required: ['id', 'dependsOnId'],
+      refused: [unknownTask('id'), unknownTask('dependsOnId')],
+      mutation: true,
+    }),
+  ),
+  spec('subtask.create', (f) => ({ taskId: f.taskId, title: 's' }), {
+    ids: { taskId: 'task' },
+    required: ['taskId', 'title'],
+    fields: { title: titleBad, description: descriptionBad, priority: priorityBad },
+    refused: [unknownTask('taskId')],
+    mutation: true,
+  }),
+  spec('subtask.list', (f) => ({ taskId: f.taskId }), { ids: { taskId: 'task' }, required: ['taskId'], refused: [unknownTask('taskId')] }),
+  spec('subtask.update', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId, title: 'u' }), subtaskRef({
+    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, expectedVersion: versionBad },
+    refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['no field to change', () => ({ title: undefined }), 'VALIDATION']],
+  })),
+  spec('subtask.complete', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId }), subtaskRef()),
+  spec('subtask.delete', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId }), subtaskRef()),
+  spec('events.list', () => ({}), {
+    ids: { projectId: 'project', taskId: 'task' },
+    fields: { types: typesBad, afterId: [['negative', -1], ['fractional', 1.5], ['a string', '5'], ['unsafe', 2 ** 60]], limit: limitBad },
+  }),
+  spec('events.onEvent', () => ({}), {
+    ids: { projectId: 'project', taskId: 'task' },
+    fields: { types: typesBad, lastEventId: [['not a number', 'abc'], ['negative', '-1'], ['101 chars', long(101)], ['a number', 5]] },
+  }),
+  spec('status.get', (f) => ({ projectId: f.projectId }), { ids: { projectId: 'project' }, required: ['projectId'], refused: [unknownProject('projectId')] }),
+];
+
+/** Procedures that take no input at all. */
+export const NO_INPUT = ['project.list'];
+
+/** The router namespaces this table answers for; session.* and runner.* are specified with their own feature. */
+export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status'];
