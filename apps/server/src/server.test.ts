@@ -75,7 +75,7 @@ describe('HTTP', () => {
   test.each([
     ['malformed JSON', '{bad', 400],
     ['a wrong type', JSON.stringify({ name: 42, workingDir: '/tmp' }), 400],
-    ['an oversize body', JSON.stringify({ name: 'x', workingDir: '/tmp', description: 'y'.repeat(2 * 1024 * 1024) }), 413],
+    ['an oversize body', JSON.stringify({ name: 'x', workingDir: '/tmp', description: 'y'.repeat(3 * 1024 * 1024) }), 413],
   ])('answers %s with a 4xx VALIDATION error, never a 500', async (_name, body, status) => {
     const res = await post('/trpc/project.create', body, auth());
     expect(res.status).toBe(status);

@@ -24,7 +24,8 @@ import { createMetrics } from './metrics.js';
 import { resolveServerToken, type ServerToken } from './token.js';
 
 export const TRPC_PATH = '/trpc';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Fits a runner's output batch (≈700 KB) with room; anything larger is refused with 413. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface RunningServer {
   url: string;

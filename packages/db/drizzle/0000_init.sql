@@ -43,7 +43,8 @@ CREATE TABLE "runners" (
 CREATE TABLE "session_output" (
 	"session_id" text NOT NULL,
 	"seq" bigint NOT NULL,
-	"data" "bytea" NOT NULL,
+	"data_base64" text NOT NULL,
+	"bytes" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "session_output_session_id_seq_pk" PRIMARY KEY("session_id","seq")
 );

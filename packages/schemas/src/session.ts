@@ -76,7 +76,8 @@ export const sessionStopInput = z.object({ id: sessionId, ...mutationMeta });
 export const sessionInputInput = z.object({ id: sessionId, data: z.string().min(1).max(64 * 1024) });
 export const sessionResizeInput = z.object({ id: sessionId, cols: terminalSize.cols, rows: terminalSize.rows });
 
-export const outputChunk = z.object({ seq: z.number().int().nonnegative(), data: z.string().describe('base64') });
+/** At most 64 KiB of terminal output, base64-encoded. */
+export const outputChunk = z.object({ seq: z.number().int().nonnegative(), data: z.base64().max(87_384) });
 export type OutputChunk = z.infer<typeof outputChunk>;
 export const sessionOutputInput = z.object({
   id: sessionId,
@@ -110,7 +111,7 @@ export const runnerHeartbeatOutput = z.object({
 });
 export const runnerClaimInput = z.object({ runnerId, sessionId });
 export const runnerStartedInput = z.object({ runnerId, sessionId, pid: z.number().int(), workingDir: z.string(), branch: z.string().nullable() });
-export const runnerOutputInput = z.object({ runnerId, sessionId, chunks: z.array(outputChunk).min(1).max(256) });
+export const runnerOutputInput = z.object({ runnerId, sessionId, chunks: z.array(outputChunk).min(1).max(16) });
 export const runnerExitInput = z.object({
   runnerId,
   sessionId,

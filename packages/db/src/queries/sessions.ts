@@ -124,19 +124,26 @@ export async function unclaimedSpawns(db: Queryable, limit = 100): Promise<Sessi
     .limit(limit);
 }
 
-/** Idempotent by (session, seq): a chunk re-sent after a lost acknowledgement is stored once. */
-export async function insertOutput(db: Queryable, sessionId: string, chunks: readonly { seq: number; data: Uint8Array }[]): Promise<{ seq: number; bytes: number }[]> {
-  const rows = await db
-    .insert(sessionOutput)
-    .values(chunks.map((c) => ({ sessionId, seq: c.seq, data: c.data })))
-    .onConflictDoNothing()
-    .returning({ seq: sessionOutput.seq, data: sessionOutput.data });
-  return rows.map((r) => ({ seq: r.seq, bytes: r.data.length })).sort((a, b) => a.seq - b.seq);
+/** Bytes a base64 string decodes to, without decoding it. */
+export function base64Bytes(data: string): number {
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return (data.length / 4) * 3 - padding;
 }
 
-export async function readOutput(db: Queryable, params: { sessionId: string; afterSeq: number; limit: number }): Promise<{ seq: number; data: Uint8Array }[]> {
+/** Idempotent by (session, seq): a chunk re-sent after a lost acknowledgement is stored once. */
+export async function insertOutput(db: Queryable, sessionId: string, chunks: readonly { seq: number; data: string }[]): Promise<{ seq: number; bytes: number }[]> {
+  const rows = await db
+    .insert(sessionOutput)
+    .values(chunks.map((c) => ({ sessionId, seq: c.seq, dataBase64: c.data, bytes: base64Bytes(c.data) })))
+    .onConflictDoNothing()
+    .returning({ seq: sessionOutput.seq, bytes: sessionOutput.bytes });
+  return rows.sort((a, b) => a.seq - b.seq);
+}
+
+/** Chunks after `afterSeq`, in order, as stored (base64). */
+export async function readOutput(db: Queryable, params: { sessionId: string; afterSeq: number; limit: number }): Promise<{ seq: number; data: string }[]> {
   return db
-    .select({ seq: sessionOutput.seq, data: sessionOutput.data })
+    .select({ seq: sessionOutput.seq, data: sessionOutput.dataBase64 })
     .from(sessionOutput)
     .where(and(eq(sessionOutput.sessionId, params.sessionId), gt(sessionOutput.seq, params.afterSeq)))
     .orderBy(asc(sessionOutput.seq))

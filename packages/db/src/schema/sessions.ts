@@ -1,11 +1,9 @@
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, customType } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, optionalTime, updatedAt } from './columns.js';
 import { agentEnum, roleEnum, sessionStatusEnum } from './enums.js';
 import { projects } from './projects.js';
 import { tasks } from './tasks.js';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const sessions = pgTable(
   'sessions',
@@ -72,7 +70,11 @@ export const sessionTasks = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.taskId] }), index('session_tasks_task_idx').on(t.taskId)],
 );
 
-/** Terminal output in order, so a dashboard can join late or replay a finished session. */
+/**
+ * Terminal output in order, so a dashboard can join late or replay a finished
+ * session. Stored as base64 text: it arrives and leaves as base64 (JSON), and
+ * both drivers write and read text several times faster than bytea.
+ */
 export const sessionOutput = pgTable(
   'session_output',
   {
@@ -80,7 +82,8 @@ export const sessionOutput = pgTable(
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    data: bytea('data').notNull(),
+    dataBase64: text('data_base64').notNull(),
+    bytes: integer('bytes').notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],

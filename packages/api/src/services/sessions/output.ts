@@ -10,11 +10,7 @@ const PAGE = 500;
 export async function appendOutput(scope: MutationScope, input: { runnerId: string; sessionId: string; chunks: OutputChunk[] }) {
   const session = await requireSession(scope.tx, input.sessionId);
   assertRunner(session, input.runnerId);
-  const stored = await insertOutput(
-    scope.tx,
-    session.id,
-    input.chunks.map((c) => ({ seq: c.seq, data: Buffer.from(c.data, 'base64') })),
-  );
+  const stored = await insertOutput(scope.tx, session.id, input.chunks);
   const last = stored.at(-1);
   if (last) {
     const bytes = stored.reduce((n, c) => n + c.bytes, 0);
@@ -23,7 +19,7 @@ export async function appendOutput(scope: MutationScope, input: { runnerId: stri
   return { stored: stored.length, lastSeq: input.chunks.at(-1)!.seq };
 }
 
-const toChunk = (row: { seq: number; data: Uint8Array }): OutputChunk => ({ seq: row.seq, data: Buffer.from(row.data).toString('base64') });
+const toChunk = (row: { seq: number; data: string }): OutputChunk => ({ seq: row.seq, data: row.data });
 
 export async function readSessionOutput(db: Queryable, input: { id: string; afterSeq?: number | undefined; limit: number }) {
   const session = await requireSession(db, input.id);
