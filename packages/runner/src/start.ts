@@ -7,9 +7,9 @@ import { createRunner, type Runner } from './runner.js';
 import { findCliBundle, writeCliShim } from './shim.js';
 
 /** Wires a runner from its environment: client, logger, prompt composer, `maestro` on the agents' PATH. */
-export async function startRunner(env: RunnerEnv, baseEnv: NodeJS.ProcessEnv): Promise<Runner> {
+export async function startRunner(env: RunnerEnv, baseEnv: NodeJS.ProcessEnv, opts: { cliBundle?: string } = {}): Promise<Runner> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'maestro-runner' } });
-  const cli = findCliBundle();
+  const cli = opts.cliBundle ?? findCliBundle();
   if (!cli) logger.warn({}, 'maestro CLI bundle not found (run `npm run build`): agents will not find `maestro` on PATH');
   const runner = createRunner({
     client: createNodeClient({ url: env.MAESTRO_API_URL, token: env.token }),

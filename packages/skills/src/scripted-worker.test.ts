@@ -17,8 +17,6 @@ const SCRIPT = join(WORKER_DIR, 'scripted-worker.sh');
 const SESSION_ID = 'ses_scripted01';
 const CLI = findCliBin();
 
-if (!CLI) process.stdout.write('[scripted worker] skipped: apps/cli is not built (no bin.maestro in apps/cli/dist)\n');
-
 /** The worker skill's commands in order, as command path + the flags each line uses. */
 function skillSteps() {
   return extractCommandLines(readFileSync(join(WORKER_DIR, 'skill.md'), 'utf8')).map((line) => {
@@ -50,12 +48,13 @@ function followsSkill(invocations: string[][]): { ok: boolean; why?: string } {
   return { ok: true };
 }
 
-describe.runIf(CLI)('a scripted worker that follows only the worker skill', () => {
+describe('a scripted worker that follows only the worker skill', () => {
   let server: ServerProcess;
   let client: MaestroClient;
   let projectId: string;
 
   beforeAll(async () => {
+    if (!CLI) throw new Error('apps/cli is not built: run `npm run build -w @maestro/cli` (turbo does it before these tests)');
     server = await spawnServer();
     client = createNodeClient({ url: server.url, token: server.token });
     projectId = (await client.trpc.project.create.mutate({ name: 'scripted', workingDir: tmpdir() })).id;
