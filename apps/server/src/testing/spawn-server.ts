@@ -67,12 +67,18 @@ export async function spawnServer(opts: { env?: Record<string, string>; dataDir?
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  await Promise.race([
-    waitForHealth(url),
-    exited.then((code) => {
-      throw new Error(`server exited (${code}) before becoming healthy:\n${log}`);
-    }),
-  ]);
+  try {
+    await Promise.race([
+      waitForHealth(url),
+      exited.then((code) => {
+        throw new Error(`server exited (${code}) before becoming healthy:\n${log}`);
+      }),
+    ]);
+  } catch (error) {
+    // Never leave a half-started server behind for the caller to trip over.
+    child.kill('SIGKILL');
+    throw error;
+  }
   const token = env.MAESTRO_TOKEN ?? readFileSync(join(dataDir, 'token'), 'utf8').trim();
   return {
     url,

@@ -16,7 +16,8 @@ export interface CreateTaskInput {
 
 export async function createTask(scope: MutationScope, input: CreateTaskInput): Promise<Task> {
   const { tx } = scope;
-  await requireProject(tx, input.projectId);
+  // Top-level siblings are ordered under the project row's lock, as subtasks are under their parent's.
+  await requireProject(tx, input.projectId, { forUpdate: !input.parentId });
   let parent: TaskRow | null = null;
   if (input.parentId) {
     // Locking the parent serialises sibling inserts so positions stay distinct.
