@@ -1,6 +1,11 @@
 import type { AppRouter } from '@maestro/api';
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCClient } from '@trpc/client';
+import { backoffDelay } from './backoff.js';
+import { retryLinks, type RetryPolicy } from './retry.js';
 import { toWebSocketUrl, TRPC_PATH } from './urls.js';
+
+export { backoffDelay } from './backoff.js';
+export { idempotencyKeyLink, isRetryableError, retryLinks, type RetryPolicy } from './retry.js';
 
 export { toWebSocketUrl, TRPC_PATH } from './urls.js';
 export type { AppRouter, RouterInputs, RouterOutputs } from '@maestro/api';
@@ -20,6 +25,8 @@ export interface MaestroClientOptions {
   tokenInWebSocketUrl?: boolean;
   fetch?: FetchLike;
   onConnectionState?: (state: ConnectionState) => void;
+  /** Retry queries and mutations on network errors and 5xx (mutations with an idempotency key). Off when omitted. */
+  retry?: RetryPolicy;
 }
 
 export type MaestroTRPCClient = TRPCClient<AppRouter>;
@@ -28,12 +35,6 @@ export interface MaestroClient {
   trpc: MaestroTRPCClient;
   /** Closes the WebSocket (if one was opened); HTTP needs no cleanup. */
   close(): void;
-}
-
-/** Exponential backoff with jitter, capped: reconnect storms spread out after a server restart. */
-export function backoffDelay(attempt: number, baseMs = 250, capMs = 15_000): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
 /**
@@ -59,6 +60,7 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
   });
   const trpc = createTRPCClient<AppRouter>({
     links: [
+      ...(options.retry ? retryLinks(options.retry) : []),
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),

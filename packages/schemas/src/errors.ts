@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'NOTHING_READY',
   'ALREADY_CLAIMED',
   'IDEMPOTENCY_MISMATCH',
+  'SPAWN_FAILED',
   'NETWORK',
   'INTERNAL',
 ] as const;

@@ -1,0 +1,40 @@
+import type { ArgsDef, CommandMeta } from 'citty';
+
+/** Flags every command accepts, in any position. */
+export const globalArgs = {
+  json: { type: 'boolean', description: 'Print exactly one JSON document on stdout: {"success":true,"data":…} or {"success":false,"error":…}' },
+  server: { type: 'string', valueHint: 'url', description: 'Server URL (env MAESTRO_API_URL, config apiUrl; default http://127.0.0.1:4800)' },
+  project: { type: 'string', valueHint: 'id', description: 'Project id (env MAESTRO_PROJECT_ID, config project)' },
+  token: { type: 'string', valueHint: 'token', description: 'API token (env MAESTRO_TOKEN, config token, else the local server token file)' },
+} as const satisfies ArgsDef;
+
+/** Names of the global value flags, for moving them from before the subcommand to after it. */
+export const GLOBAL_VALUE_FLAGS = ['server', 'project', 'token'] as const;
+export const GLOBAL_BOOLEAN_FLAGS = ['json'] as const;
+
+export const descArg = { type: 'string', valueHint: 'text', description: 'Description' } as const;
+export const titleArg = { type: 'string', valueHint: 'text', description: 'New title' } as const;
+export const expectedVersionArg = {
+  type: 'string',
+  valueHint: 'n',
+  description: 'Refuse (exit 5, VERSION_CONFLICT) if the task changed since this version',
+} as const;
+
+/** An optional task id that falls back to the first of MAESTRO_TASK_IDS. */
+export const optionalTaskId = {
+  type: 'positional',
+  required: false,
+  valueHint: 'task-id',
+  description: 'Task id (default: the first of MAESTRO_TASK_IDS)',
+} as const;
+
+export const requiredTaskId = { type: 'positional', required: true, description: 'Task id (tsk_…)' } as const;
+
+export interface MaestroMeta extends CommandMeta {
+  examples: string[];
+}
+
+/** Command metadata with the examples `--help` prints. */
+export function meta(name: string, description: string, examples: string[]): MaestroMeta {
+  return { name, description, examples };
+}

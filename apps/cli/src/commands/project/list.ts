@@ -1,0 +1,14 @@
+import { defineCommand } from 'citty';
+import { globalArgs, meta } from '../../args.js';
+import { projectTable } from '../../render.js';
+import { useRuntime } from '../../runtime.js';
+
+export default defineCommand({
+  meta: meta('list', 'List projects (* marks the selected one)', ['maestro project list', 'maestro project list --json']),
+  args: { ...globalArgs },
+  async run() {
+    const rt = useRuntime();
+    const projects = await rt.out.spin('Loading projects', rt.trpc().project.list.query());
+    rt.out.success(projects, (list) => projectTable(list, rt.out.paint, rt.settings().project));
+  },
+});

@@ -1,0 +1,50 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { inspectWorktree, removeWorktree } from '@maestro/runner';
+import { defineCommand } from 'citty';
+import { globalArgs, meta } from '../../args.js';
+import { table } from '../../output.js';
+import { useRuntime } from '../../runtime.js';
+
+interface Row {
+  sessionId: string;
+  dir: string;
+  branch: string | null;
+  removed: boolean;
+  kept: string | null;
+}
+
+export default defineCommand({
+  meta: meta('cleanup', "Remove this machine's worktrees of ended sessions that hold no uncommitted or unmerged work; list the rest", [
+    'maestro session cleanup',
+    'maestro session cleanup --dry-run --json',
+  ]),
+  args: { ...globalArgs, 'dry-run': { type: 'boolean', description: 'Only list what would be removed' } },
+  async run({ args }) {
+    const rt = useRuntime();
+    const trpc = rt.trpc();
+    const root = join(rt.env.runnerDir, 'worktrees');
+    const rows: Row[] = [];
+    for (const sessionId of existsSync(root) ? readdirSync(root) : []) {
+      const dir = join(root, sessionId);
+      const session = await trpc.session.get.query({ id: sessionId }).catch(() => null);
+      if (session && ['spawning', 'active'].includes(session.status)) {
+        rows.push({ sessionId, dir, branch: session.branch, removed: false, kept: `session is ${session.status}` });
+        continue;
+      }
+      const repo = session ? (await trpc.project.get.query({ id: session.projectId })).workingDir : null;
+      if (!repo) {
+        rows.push({ sessionId, dir, branch: null, removed: false, kept: 'its session or project is gone: check it by hand' });
+        continue;
+      }
+      const state = await inspectWorktree(repo, dir).catch((e: Error) => ({ safe: false, why: [e.message], branch: null }));
+      if (state.safe && !args['dry-run']) await removeWorktree(repo, dir, state.branch);
+      rows.push({ sessionId, dir, branch: state.branch, removed: state.safe && !args['dry-run'], kept: state.safe ? null : state.why.join('; ') });
+    }
+    rt.out.success(rows, (r) =>
+      r.length === 0
+        ? `No worktrees under ${root}.`
+        : table(['SESSION', 'RESULT', 'BRANCH', 'DIRECTORY'], r.map((x) => [x.sessionId, x.removed ? 'removed' : x.kept ? `kept: ${x.kept}` : 'would remove', x.branch ?? '', x.dir]), rt.out.paint),
+    );
+  },
+});

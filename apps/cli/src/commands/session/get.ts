@@ -1,0 +1,18 @@
+import { sessionIdInput } from '@maestro/schemas';
+import { defineCommand } from 'citty';
+import { globalArgs, meta } from '../../args.js';
+import { useRuntime } from '../../runtime.js';
+import { validate } from '../../validate.js';
+import { sessionIdArg, sessionIdOf } from './id.js';
+import { sessionSummary } from './render.js';
+
+export default defineCommand({
+  meta: meta('get', 'Show a session: status, agent, tasks, directory, exit', ['maestro session get ses_0123456789 --json']),
+  args: { ...globalArgs, id: sessionIdArg },
+  async run({ args }) {
+    const rt = useRuntime();
+    const input = validate(sessionIdInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
+    const session = await rt.out.spin('Loading session', rt.trpc().session.get.query(input));
+    rt.out.success(session, (s) => sessionSummary(s, rt.out.paint));
+  },
+});

@@ -1,0 +1,18 @@
+import { loadSkill } from '@maestro/skills';
+import { defineCommand } from 'citty';
+import { globalArgs, meta } from '../../args.js';
+import { CliError } from '../../errors.js';
+import { getSession } from '../../session.js';
+import { cliSkillSearch } from '../../skills-dir.js';
+
+export default defineCommand({
+  meta: meta('show', 'Print a skill: its manifest and text', ['maestro skill show maestro-worker']),
+  args: { ...globalArgs, name: { type: 'positional', required: true, description: 'Skill name' } },
+  async run({ args }) {
+    const { out } = getSession();
+    const skill = await loadSkill(args.name, cliSkillSearch()).catch((error: Error) => {
+      throw new CliError('NOT_FOUND', error.message, { hint: 'See `maestro skill list`.' });
+    });
+    out.success({ manifest: skill.manifest, source: skill.source, dir: skill.dir, body: skill.body }, (s) => s.body);
+  },
+});

@@ -1,0 +1,58 @@
+import { statusInput, TASK_PRIORITIES, TASK_STATUSES } from '@maestro/schemas';
+import { defineCommand } from 'citty';
+import { globalArgs, meta } from '../args.js';
+import { table } from '../output.js';
+import { priority, status, taskTable } from '../render.js';
+import { useRuntime } from '../runtime.js';
+import type { StatusData } from '../schemas/cli.js';
+import { validate } from '../validate.js';
+
+const READY_SHOWN = 20;
+
+export default defineCommand({
+  meta: meta('status', 'Project summary: counts by status and priority, ready tasks, active sessions, blocked tasks and why', [
+    'maestro status',
+    'maestro status --project prj_0123456789 --json',
+  ]),
+  args: { ...globalArgs },
+  async run() {
+    const rt = useRuntime();
+    const { projectId } = validate(statusInput, { projectId: rt.project() });
+    const trpc = rt.trpc();
+    // Issued together, so the batch link sends them in one request.
+    const [summary, ready] = await rt.out.spin(
+      'Loading status',
+      Promise.all([trpc.status.get.query({ projectId }), trpc.task.list.query({ projectId, ready: true, limit: READY_SHOWN })]),
+    );
+    const data: StatusData = { ...summary, readyTasks: ready.items };
+    rt.out.success(data, (d) => render(d, rt.out.paint, rt.out.width));
+  },
+});
+
+function render(d: StatusData, paint: Parameters<typeof status>[0], width: number): string {
+  const counts = table(
+    ['STATUS', 'COUNT'],
+    TASK_STATUSES.map((s) => [status(paint, s), String(d.byStatus[s])]),
+    paint,
+  );
+  const priorities = table(
+    ['PRIORITY', 'COUNT'],
+    TASK_PRIORITIES.map((p) => [priority(paint, p), String(d.byPriority[p])]),
+    paint,
+  );
+  const lines = [
+    `${paint('bold', 'Project')} ${d.projectId}: ${d.total} tasks, ${d.ready} ready, ${d.activeSessions} active sessions`,
+    '',
+    counts,
+    '',
+    priorities,
+    '',
+    paint('bold', `Ready (${d.ready})`),
+    d.readyTasks.length > 0 ? taskTable(d.readyTasks, paint, width) : paint('dim', 'Nothing ready.'),
+  ];
+  if (d.ready > d.readyTasks.length) lines.push(paint('dim', `… and ${d.ready - d.readyTasks.length} more: maestro task ready`));
+  lines.push('', paint('bold', `Blocked (${d.byStatus.blocked})`));
+  if (d.blocked.length === 0) lines.push(paint('dim', 'Nothing blocked.'));
+  else lines.push(table(['ID', 'TITLE', 'REASON'], d.blocked.map((b) => [b.id, b.title, b.blockedReason ?? '']), paint));
+  return lines.join('\n');
+}

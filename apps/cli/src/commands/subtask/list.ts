@@ -1,0 +1,17 @@
+import { subtaskListInput } from '@maestro/schemas';
+import { defineCommand } from 'citty';
+import { globalArgs, meta } from '../../args.js';
+import { taskTable } from '../../render.js';
+import { useRuntime } from '../../runtime.js';
+import { validate } from '../../validate.js';
+
+export default defineCommand({
+  meta: meta('list', 'List a task’s subtasks in order', ['maestro subtask list tsk_0123456789', 'maestro subtask list tsk_0123456789 --json']),
+  args: { ...globalArgs, taskId: { type: 'positional', required: true, description: 'Parent task id' } },
+  async run({ args }) {
+    const rt = useRuntime();
+    const input = validate(subtaskListInput, { taskId: args.taskId }, { taskId: '<taskId>' });
+    const subtasks = await rt.out.spin('Loading subtasks', rt.trpc().subtask.list.query(input));
+    rt.out.success(subtasks, (list) => taskTable(list, rt.out.paint, rt.out.width));
+  },
+});

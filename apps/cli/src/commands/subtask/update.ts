@@ -1,0 +1,45 @@
+import { subtaskUpdateInput } from '@maestro/schemas';
+import { defineCommand } from 'citty';
+import { descArg, expectedVersionArg, globalArgs, meta, titleArg } from '../../args.js';
+import { priorityArg, statusArg } from '../../choices.js';
+import { CliError } from '../../errors.js';
+import { taskSummary } from '../../render.js';
+import { useRuntime } from '../../runtime.js';
+import { toInt, validate } from '../../validate.js';
+import { parentOf } from './parent.js';
+
+export default defineCommand({
+  meta: meta('update', 'Change a subtask’s title, description, priority or status', [
+    'maestro subtask update tsk_0123456789 --title "Write the down migration too"',
+    'maestro subtask update tsk_0123456789 --status in_progress --json',
+  ]),
+  args: {
+    ...globalArgs,
+    subtaskId: { type: 'positional', required: true, description: 'Subtask id' },
+    title: titleArg,
+    desc: descArg,
+    priority: priorityArg,
+    status: statusArg,
+    'expected-version': expectedVersionArg,
+  },
+  async run({ args }) {
+    const rt = useRuntime();
+    const fields = {
+      subtaskId: args.subtaskId,
+      title: args.title,
+      description: args.desc,
+      priority: args.priority,
+      status: args.status,
+      expectedVersion: toInt(args['expected-version']),
+    };
+    const labels = { subtaskId: '<subtaskId>', description: '--desc' };
+    // Everything but the parent (looked up next) is checked before any request.
+    const checked = validate(subtaskUpdateInput.omit({ taskId: true }), fields, labels);
+    if (checked.title === undefined && checked.description === undefined && checked.priority === undefined && checked.status === undefined) {
+      throw new CliError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of --title, --desc, --priority, --status.' });
+    }
+    const input = { ...checked, taskId: await parentOf(rt, checked.subtaskId) };
+    const subtask = await rt.out.spin('Updating subtask', rt.trpc().subtask.update.mutate(input));
+    rt.out.success(subtask, (t) => taskSummary(t, rt.out.paint));
+  },
+});

@@ -1,0 +1,89 @@
+import { eventId, onEventInput } from '@maestro/schemas';
+import { defineCommand } from 'citty';
+import { z } from 'zod';
+import { globalArgs, meta } from '../args.js';
+import { eventLine, type WireEvent } from '../render.js';
+import { useRuntime, type Runtime } from '../runtime.js';
+import { toInt, validate } from '../validate.js';
+
+type Filter = z.output<typeof onEventInput>;
+
+/** Fails fast (exit 2/3/4) on a wrong id, an unreachable server or a refused token, before streaming starts. */
+async function preflight(rt: Runtime, filter: Filter): Promise<void> {
+  const trpc = rt.trpc();
+  if (filter.taskId) await trpc.task.get.query({ id: filter.taskId });
+  else if (filter.projectId) await trpc.project.get.query({ id: filter.projectId });
+  else await trpc.project.list.query();
+}
+
+/**
+ * Streams events until interrupted (or `count` arrive). The WebSocket client
+ * reconnects with backoff and resumes after the last event id it received;
+ * ids at or below the last printed one are skipped, so a reconnect can
+ * neither lose nor repeat an event.
+ */
+function stream(rt: Runtime, filter: Filter, count: number | undefined): Promise<void> {
+  let last = filter.lastEventId ? Number(filter.lastEventId) : -1;
+  let printed = 0;
+  let lost = false;
+  const trpc = rt.subscriber((state) => {
+    if (state === 'reconnecting' && !lost) {
+      lost = true;
+      rt.out.info(`watch: connection to ${rt.settings().apiUrl} lost; reconnecting…`);
+    } else if (state === 'connected' && lost) {
+      lost = false;
+      rt.out.info(`watch: reconnected; resuming after event ${last < 0 ? '(none yet)' : `#${last}`}`);
+    }
+  });
+  return new Promise<void>((resolve, reject) => {
+    const finish = (error?: Error) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      subscription.unsubscribe();
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onSignal = () => finish();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const subscription = trpc.events.onEvent.subscribe(filter, {
+      onStarted: () => {
+        if (!rt.out.json && printed === 0 && !lost) rt.out.info(rt.out.paint('dim', 'watching for events (Ctrl-C to stop)'));
+      },
+      onData: ({ data }: { data: WireEvent }) => {
+        if (data.id <= last) return;
+        last = data.id;
+        rt.out.line(data, eventLine(data, rt.out.paint));
+        if (count !== undefined && ++printed >= count) finish();
+      },
+      onError: (error) => finish(error),
+    });
+  });
+}
+
+export default defineCommand({
+  meta: meta(
+    'watch',
+    'Live events, one line each (one JSON event per line with --json); survives server restarts, resuming after the last event seen',
+    ['maestro watch', 'maestro watch --task tsk_0123456789', 'maestro watch --json --since 1200 | jq .type', 'maestro watch --count 1 --json'],
+  ),
+  args: {
+    ...globalArgs,
+    task: { type: 'string', valueHint: 'task-id', description: 'Only events of this task' },
+    since: { type: 'string', valueHint: 'event-id', description: 'First replay every event after this id, then stream live ones' },
+    count: { type: 'string', valueHint: 'n', description: 'Exit after n events' },
+  },
+  async run({ args }) {
+    const rt = useRuntime();
+    const settings = rt.settings();
+    const filter = validate(
+      onEventInput.extend({ lastEventId: eventId.optional() }),
+      // A task's events are found by the task alone, whatever project is selected.
+      { projectId: args.task ? undefined : (settings.project ?? undefined), taskId: args.task, lastEventId: toInt(args.since) },
+      { projectId: '--project', taskId: '--task', lastEventId: '--since' },
+    );
+    const count = validate(z.object({ count: z.number().int().min(1).optional() }), { count: toInt(args.count) }).count;
+    await preflight(rt, { ...filter, lastEventId: undefined });
+    await stream(rt, { ...filter, lastEventId: filter.lastEventId === undefined ? undefined : String(filter.lastEventId) }, count);
+  },
+});

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { expect } from 'vitest';
+
+export const BIN = fileURLToPath(new URL('../../bin/maestro.cjs', import.meta.url));
+const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh HOME, so config and caches of one test never leak into another. */
+export function tempHome(): string {
+  return mkdtempSync(join(tmpdir(), 'maestro-cli-home-'));
+}
+
+/**
+ * Runs the built `maestro` with only the environment given (plus PATH), the
+ * way an agent's shell would, and collects its output.
+ */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 30_000): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tempHome(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`maestro ${args.join(' ')} timed out after ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'))) {
+  ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object);
+}
+
+export function schemaErrors(schemaId: string, value: unknown): string | null {
+  const validate = ajv.getSchema(schemaId);
+  if (!validate) throw new Error(`no published schema ${schemaId}`);
+  return validate(value) ? null : ajv.errorsText(validate.errors);
+}
+
+/** Exactly one JSON document on stdout, in the envelope, `data` valid against the command's published schema. */
+export function expectSuccess<T = unknown>(result: CliResult, command: string): T {
+  const doc = parseOnlyDocument(result);
+  expect(result.code, result.stderr).toBe(0);
+  expect(schemaErrors('envelope.json', doc)).toBeNull();
+  expect(doc).toMatchObject({ success: true });
+  const data = (doc as { data: T }).data;
+  expect(schemaErrors(`${command.replace(/ /g, '-')}.json`, data)).toBeNull();
+  return data;
+}
+
+/** The failure envelope with the expected code and exit code. */
+export function expectFailure(result: CliResult, code: string, exitCode: number): { code: string; message: string; hint?: string; details?: unknown } {
+  const doc = parseOnlyDocument(result);
+  expect(schemaErrors('envelope.json', doc)).toBeNull();
+  expect(doc).toMatchObject({ success: false, error: { code } });
+  expect(result.code).toBe(exitCode);
+  return (doc as { error: { code: string; message: string; hint?: string } }).error;
+}
+
+export function parseOnlyDocument(result: CliResult): unknown {
+  const lines = result.stdout.split('\n').filter((l) => l.trim() !== '');
+  expect(lines, `stdout must be one JSON document; stderr: ${result.stderr}`).toHaveLength(1);
+  return JSON.parse(lines[0]!) as unknown;
+}

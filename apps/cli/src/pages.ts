@@ -1,0 +1,38 @@
+import type { RouterInputs, RouterOutputs } from '@maestro/client';
+import type { WireEvent } from './render.js';
+import type { Runtime } from './runtime.js';
+
+type TaskListInput = RouterInputs['task']['list'];
+type TaskPage = RouterOutputs['task']['list'];
+const PAGE = 500;
+
+/**
+ * Every task matching `input`, following cursors, or one page when the user
+ * asked for a limit. The result has the shape of one page (`nextCursor` null
+ * when everything is there).
+ */
+export async function listTasks(rt: Runtime, input: Omit<TaskListInput, 'limit'> & { limit?: number | undefined }): Promise<TaskPage> {
+  const trpc = rt.trpc();
+  if (input.limit !== undefined) return rt.out.spin('Loading tasks', trpc.task.list.query({ ...input, limit: input.limit }));
+  const first = await rt.out.spin('Loading tasks', trpc.task.list.query({ ...input, limit: PAGE }));
+  const items = [...first.items];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const page = await trpc.task.list.query({ ...input, limit: PAGE, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  return { items, nextCursor: null, total: first.total };
+}
+
+/** A task's whole timeline, oldest first. */
+export async function listTimeline(rt: Runtime, taskId: string): Promise<WireEvent[]> {
+  const trpc = rt.trpc();
+  const events: WireEvent[] = [];
+  let afterId: number | undefined;
+  for (;;) {
+    const page = await rt.out.spin('Loading timeline', trpc.events.list.query({ taskId, limit: PAGE, ...(afterId === undefined ? {} : { afterId }) }));
+    events.push(...page.items);
+    if (page.nextAfterId === null) return events;
+    afterId = page.nextAfterId;
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { errorBody } from '@maestro/schemas';
+import { z } from 'zod';
+import { COMMAND_DATA, schemaFileName } from './registry.js';
+
+export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/** `--json` output of every command: `{"success":true,"data":…}` or `{"success":false,"error":…}`. */
+export const envelope = z.union([
+  z.object({ success: z.literal(true), data: z.unknown() }),
+  z.object({ success: z.literal(false), error: errorBody }),
+]);
+
+function toJsonSchema(schema: z.ZodType, id: string, description: string): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
+  return { $id: id, description, ...json };
+}
+
+/** File name → JSON Schema, generated from the zod schemas the CLI and server share. */
+export function generateSchemas(): Record<string, Record<string, unknown>> {
+  const files: Record<string, Record<string, unknown>> = {
+    'envelope.json': toJsonSchema(envelope, 'envelope.json', 'Every `maestro … --json` output (except `watch` lines).'),
+  };
+  for (const [command, schema] of Object.entries(COMMAND_DATA)) {
+    const name = schemaFileName(command);
+    const what = command === 'watch' ? 'One line of `maestro watch --json`' : `\`data\` of \`maestro ${command} --json\``;
+    files[name] = toJsonSchema(schema, name, what);
+  }
+  return files;
+}
+
+export function serialize(schema: Record<string, unknown>): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+function main(): void {
+  mkdirSync(SCHEMA_DIR, { recursive: true });
+  for (const old of readdirSync(SCHEMA_DIR)) if (old.endsWith('.json')) rmSync(join(SCHEMA_DIR, old));
+  const files = generateSchemas();
+  for (const [name, schema] of Object.entries(files)) writeFileSync(join(SCHEMA_DIR, name), serialize(schema));
+  process.stdout.write(`wrote ${Object.keys(files).length} schemas to ${SCHEMA_DIR}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { schemaErrors } from '../e2e/helpers.js';
+import { generateSchemas, SCHEMA_DIR, serialize } from './generate.js';
+import { COMMAND_DATA, schemaFileName } from './registry.js';
+
+describe('published JSON Schemas (apps/cli/schemas)', () => {
+  test('are exactly what the zod schemas generate: run `npm run schemas -w @maestro/cli` after changing a schema', () => {
+    const generated = generateSchemas();
+    const committed = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'));
+    expect(committed.sort()).toEqual(Object.keys(generated).sort());
+    for (const [name, schema] of Object.entries(generated)) expect(readFileSync(join(SCHEMA_DIR, name), 'utf8'), name).toBe(serialize(schema));
+  });
+
+  test('there is one per command', () => {
+    for (const command of Object.keys(COMMAND_DATA)) expect(readdirSync(SCHEMA_DIR)).toContain(schemaFileName(command));
+  });
+
+  test('they reject what the contract forbids', () => {
+    const task = {
+      id: 'tsk_0123456789',
+      projectId: 'prj_0123456789',
+      parentId: null,
+      title: 'T',
+      description: '',
+      status: 'todo',
+      priority: 'high',
+      position: 0,
+      blockedReason: null,
+      assignee: null,
+      version: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      startedAt: null,
+      completedAt: null,
+    };
+    expect(schemaErrors('task-get.json', task)).not.toBeNull();
+    expect(schemaErrors('task-create.json', task)).toBeNull();
+    expect(schemaErrors('task-create.json', { ...task, status: 'done' })).toMatch(/status/);
+    expect(schemaErrors('task-create.json', { ...task, createdAt: 'yesterday' })).toMatch(/createdAt/);
+    expect(schemaErrors('envelope.json', { success: true })).not.toBeNull();
+    expect(schemaErrors('envelope.json', { success: false, error: { code: 'OOPS', message: 'x' } })).not.toBeNull();
+  });
+});

@@ -1,0 +1,98 @@
+import type { AppRouter } from '@maestro/api';
+import type { TRPCClientError, TRPCLink } from '@trpc/client';
+import { observable, type Unsubscribable } from '@trpc/server/observable';
+import { backoffDelay } from './backoff.js';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt; 0 disables retrying. */
+  retries: number;
+  /** Base of the exponential backoff in ms: retry n waits between base·2ⁿ⁻¹/2 and base·2ⁿ⁻¹ (jittered), capped. */
+  baseDelayMs: number;
+  /** Upper bound of one wait; 10 s by default. */
+  maxDelayMs?: number;
+  /** Makes the idempotency key of a mutation that has none; called once per mutation, before its first attempt. */
+  newIdempotencyKey?: () => string;
+  /** Told before each retry (a CLI's debug output, a dashboard's status line). */
+  onRetry?: (info: { path: string; retry: number; delayMs: number; error: TRPCClientError<AppRouter> }) => void;
+}
+
+type RetryableError = Pick<TRPCClientError<AppRouter>, 'data' | 'meta' | 'cause'>;
+
+/** HTTP status of a failed call, when the server answered at all. */
+function statusOf(error: RetryableError): number | undefined {
+  const fromData = error.data?.httpStatus;
+  if (typeof fromData === 'number') return fromData;
+  const response = (error.meta as { response?: { status?: unknown } } | undefined)?.response;
+  return typeof response?.status === 'number' ? response.status : undefined;
+}
+
+/**
+ * Worth another try: the request got no answer (refused, reset, cut) or the
+ * server failed (5xx). A 4xx is the caller's problem; retrying cannot fix it.
+ */
+export function isRetryableError(error: RetryableError): boolean {
+  const status = statusOf(error);
+  if (status !== undefined) return status >= 500;
+  return error.cause !== undefined && error.cause !== null;
+}
+
+function randomKey(): string {
+  return `auto:${globalThis.crypto.randomUUID()}`;
+}
+
+/**
+ * Gives every mutation that carries no `idempotencyKey` one, once, before any
+ * retry: every attempt of that mutation then sends the same key, so the
+ * server applies it at most once.
+ */
+export function idempotencyKeyLink(newKey: () => string = randomKey): TRPCLink<AppRouter> {
+  return () =>
+    ({ op, next }) => {
+      const input = op.input;
+      const needsKey = op.type === 'mutation' && input !== null && typeof input === 'object' && !Array.isArray(input) && !('idempotencyKey' in input);
+      return next(needsKey ? { ...op, input: { ...input, idempotencyKey: newKey() } } : op);
+    };
+}
+
+/** Re-sends a failed query or mutation with backoff; subscriptions pass straight through. */
+function backoffRetryLink(policy: RetryPolicy): TRPCLink<AppRouter> {
+  const maxDelayMs = policy.maxDelayMs ?? 10_000;
+  return () =>
+    ({ op, next }) => {
+      if (op.type === 'subscription' || policy.retries <= 0) return next(op);
+      return observable((observer) => {
+        let current: Unsubscribable | undefined;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let done = false;
+        const attempt = (retry: number) => {
+          current = next(op).subscribe({
+            next: (value) => observer.next(value),
+            complete: () => observer.complete(),
+            error: (error) => {
+              if (done) return;
+              if (retry >= policy.retries || !isRetryableError(error)) return observer.error(error);
+              const delayMs = backoffDelay(retry, policy.baseDelayMs, maxDelayMs);
+              policy.onRetry?.({ path: op.path, retry: retry + 1, delayMs, error });
+              timer = setTimeout(() => attempt(retry + 1), delayMs);
+            },
+          });
+        };
+        attempt(0);
+        return () => {
+          done = true;
+          clearTimeout(timer);
+          current?.unsubscribe();
+        };
+      });
+    };
+}
+
+/**
+ * Links that retry queries and mutations on network errors and 5xx with
+ * exponential backoff and jitter, mutations under one idempotency key.
+ * Subscriptions are left to the WebSocket client, which reconnects and
+ * resumes from the last event by itself.
+ */
+export function retryLinks(policy: RetryPolicy): TRPCLink<AppRouter>[] {
+  return [idempotencyKeyLink(policy.newIdempotencyKey), backoffRetryLink(policy)];
+}
