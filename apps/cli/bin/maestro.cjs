@@ -13,7 +13,7 @@
  * MAESTRO_COMPILE_CACHE=0 turns it off. This bootstrap reads those three
  * variables itself; everything else in the CLI reads the environment in src/env.ts.
  */
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -33,7 +33,7 @@ function cachePaths(hash) {
   if (!hash || env.MAESTRO_COMPILE_CACHE === '0') return undefined;
   const home = env.HOME || require('node:os').homedir();
   const dir = join(env.XDG_CACHE_HOME || join(home, '.cache'), 'maestro');
-  return { dir, file: join(dir, `${hash}-${process.version}-${process.arch}.bin`) };
+  return { dir, name: `${hash}-${process.version}-${process.arch}.bin`, file: join(dir, `${hash}-${process.version}-${process.arch}.bin`) };
 }
 
 /** Saved after the command ran, so the functions it compiled lazily are in the cache too. */
@@ -43,6 +43,8 @@ function saveCache(cache, script) {
     const temp = `${cache.file}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     renameSync(temp, cache.file);
+    // Caches of earlier builds are never read again.
+    for (const old of readdirSync(cache.dir)) if (old.endsWith('.bin') && old !== cache.name) rmSync(join(cache.dir, old), { force: true });
   } catch {
     // A read-only or full disk costs start-up time, never the command.
   }

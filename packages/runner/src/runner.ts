@@ -143,7 +143,7 @@ export function createRunner(opts: RunnerOptions) {
       subscriptions.push(
         trpc.runner.onSpawnRequest.subscribe(
           { runnerId },
-          { onData: (s) => void onSpawnRequest(s as Session), onError: (e) => logger.error({ err: String(e) }, 'spawn subscription failed') },
+          { onData: (s) => void onSpawnRequest(s), onError: (e) => logger.error({ err: String(e) }, 'spawn subscription failed') },
         ),
         trpc.runner.onCommand.subscribe(
           { runnerId },

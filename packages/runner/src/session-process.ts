@@ -128,7 +128,7 @@ export class SessionProcess {
     private readonly deps: SessionProcessDeps,
   ) {
     const dir = join(deps.dataDir, 'sessions', claim.session.id);
-    this.output = new OutputPipe({ spillDir: join(dir, 'spill'), send: deps.sendOutput });
+    this.output = new OutputPipe({ spillDir: join(dir, 'spill'), send: (chunks) => deps.sendOutput(chunks) });
     this.exited = new Promise((resolve) => (this.resolveExit = resolve));
   }
 

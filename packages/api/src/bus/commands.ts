@@ -34,7 +34,7 @@ export function createMemoryCommandBus(): CommandBus {
   const r = registry();
   return {
     publish: async (runnerId, command) => r.dispatch(runnerId, command),
-    subscribe: r.subscribe,
+    subscribe: (runnerId, listener) => r.subscribe(runnerId, listener),
     close: async () => {},
   };
 }
@@ -68,7 +68,7 @@ export async function createPostgresCommandBus(client: postgres.Sql): Promise<Co
     publish: async (runnerId, command) => {
       for (const part of split(command)) await client.notify(COMMANDS_CHANNEL, JSON.stringify({ runnerId, command: part }));
     },
-    subscribe: r.subscribe,
+    subscribe: (runnerId, l) => r.subscribe(runnerId, l),
     close: async () => {
       await listener.unlisten().catch(() => {});
     },

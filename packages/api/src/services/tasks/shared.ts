@@ -1,5 +1,5 @@
 import { childrenOf, findTask, incompleteDependencies, toTask, type Queryable, type TaskRow } from '@maestro/db';
-import { DONE_STATUSES, TASK_ACTIONS, TASK_TRANSITIONS, canTransition, type TaskStatus } from '@maestro/schemas';
+import { DONE_STATUSES, type TASK_ACTIONS, TASK_TRANSITIONS, canTransition, type TaskStatus } from '@maestro/schemas';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { diff } from '../diff.js';
