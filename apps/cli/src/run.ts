@@ -28,7 +28,7 @@ interface Resolved {
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function findArg(args: ArgsDef, flag: string): [string, ArgsDef[string]] | undefined {
+export function findArg(args: ArgsDef, flag: string): [string, ArgsDef[string]] | undefined {
   for (const [name, def] of Object.entries(args)) {
     if (def.type === 'positional') continue;
     const aliases = 'alias' in def && def.alias ? ([] as string[]).concat(def.alias) : [];
@@ -40,7 +40,7 @@ function findArg(args: ArgsDef, flag: string): [string, ArgsDef[string]] | undef
 const isValueFlag = (def: ArgsDef[string] | undefined) => def?.type === 'string' || def?.type === 'enum';
 
 /** Walks subcommands the way citty will, loading only the modules on the path. */
-async function resolveCommand(argv: string[]): Promise<Resolved> {
+export async function resolveCommand(argv: string[]): Promise<Resolved> {
   let command = root as unknown as AnyCommand;
   const path = ['maestro'];
   const rest: string[] = [];

@@ -43,9 +43,6 @@ export const KNOWN_COMMANDS: Record<string, string[]> = {
   'session stop': [],
 };
 
-/** Planned but not in the built CLI yet (the session issue); the built-CLI check skips them until they land. */
-export const PENDING_IN_CLI = ['session spawn', 'session list', 'session get', 'session logs', 'session stop'];
-
 /** The longest known command path at the start of `words` (after `maestro`), or undefined. */
 export function matchCommand(words: string[]): string | undefined {
   for (let n = Math.min(3, words.length); n > 0; n--) {

@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractCommandLines, findBuiltinSkillsDir, renderPrompt, splitCommandLine } from '@maestro/skills';
+import { describe, expect, test } from 'vitest';
+import { findArg, resolveCommand } from '../run.js';
+import { regenerated, SKILL_FILE } from './generate.js';
+
+describe('skills/maestro-cli command reference', () => {
+  test('is what the generator makes from the CLI’s own definitions (run `npm run generate:skills` when this fails)', async () => {
+    const committed = readFileSync(SKILL_FILE, 'utf8');
+    expect(await regenerated(committed)).toBe(committed);
+  });
+});
+
+const skillsDir = findBuiltinSkillsDir()!;
+const project = { id: 'prj_0123456789', name: 'demo', workingDir: '/tmp' };
+const lines = [
+  ...readdirSync(skillsDir).flatMap((name) =>
+    extractCommandLines(readFileSync(join(skillsDir, name, 'skill.md'), 'utf8')).map((line) => ({ skill: name, line })),
+  ),
+  // The report-back instructions a composed prompt adds for each role.
+  ...(['worker', 'orchestrator'] as const).flatMap((role) =>
+    extractCommandLines(renderPrompt({ role, project, tasks: [], session: null, skills: [] })).map((line) => ({ skill: `${role} prompt`, line })),
+  ),
+];
+
+describe('every maestro command line in every skill and composed prompt parses with the CLI’s own argument parser', () => {
+  test('there are lines to check', () => {
+    expect(lines.length).toBeGreaterThan(20);
+  });
+
+  test.each(lines)('$skill: $line', async ({ line }) => {
+    const words = splitCommandLine(line).slice(1);
+    const resolved = await resolveCommand(words);
+    expect(resolved.unknown, `unknown command in "${line}"`).toBeUndefined();
+    expect(resolved.missingSubcommand, `"${line}" names no runnable command`).toBe(false);
+    for (const word of resolved.rest.filter((w) => w.startsWith('--'))) {
+      const flag = word.slice(2).split('=')[0]!;
+      expect(findArg(resolved.args, flag), `${line}: --${flag} is not a flag of maestro ${resolved.path.slice(1).join(' ')}`).toBeDefined();
+    }
+  });
+});
