@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generatedSection, renderCommandReference, replaceGeneratedSection, type CommandDoc } from '@maestro/skills';
-import type { ArgsDef, CommandDef } from 'citty';
+import type { ArgsDef } from 'citty';
 import { globalArgs, type MaestroMeta } from '../args.js';
 import { resolveCommand } from '../run.js';
 
