@@ -2,25 +2,9 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { lazyNetworking, schemasByModule, zodEnglishOnly } from './build-plugins.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-
-/**
- * zod's namespace export pulls in every locale (~300 KB of source to parse on
- * each start); the CLI speaks English, so only `en` is bundled.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[/\\]zod[/\\]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: here('.'),
-    }));
-  },
-};
 
 /** Native modules cannot be bundled: they stay runtime `dependencies` of the package. */
 const EXTERNAL = ['@lydell/node-pty'];
@@ -45,7 +29,7 @@ export async function buildCli() {
     format: 'cjs',
     minify: true,
     legalComments: 'none',
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly(here('.')), schemasByModule(here('../../packages/schemas/src'), here('src')), lazyNetworking(here('../../packages/client/src'))],
     external: EXTERNAL,
     // CommonJS output (for the code cache): `import.meta.url` becomes the bundle's own URL, as it is in an ES bundle.
     define: { 'import.meta.url': '__bundleUrl' },

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ConnectionState, MaestroClient, MaestroTRPCClient } from '@maestro/client';
 import { createNodeClient } from '@maestro/client/node';
 import { projectId } from '@maestro/schemas';
@@ -36,7 +35,8 @@ function createRuntime(session: Session): Runtime {
   let settings: Settings | undefined;
   const clients: MaestroClient[] = [];
   // One id per command run: each mutation it sends gets a key derived from it, the same on every retry.
-  const runId = randomBytes(6).toString('hex');
+  // Time, pid and randomness make it unique enough without loading node:crypto at start-up.
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}`;
   let mutations = 0;
 
   const resolved = () => (settings ??= resolveSettings(flags, env));

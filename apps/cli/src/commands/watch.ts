@@ -26,7 +26,10 @@ function stream(rt: Runtime, filter: Filter, count: number | undefined): Promise
   let last = filter.lastEventId ? Number(filter.lastEventId) : -1;
   let printed = 0;
   let lost = false;
+  let stopping = false;
   const trpc = rt.subscriber((state) => {
+    // Closing the client on the way out is not a lost connection.
+    if (stopping) return;
     if (state === 'reconnecting' && !lost) {
       lost = true;
       rt.out.info(`watch: connection to ${rt.settings().apiUrl} lost; reconnecting…`);
@@ -37,6 +40,7 @@ function stream(rt: Runtime, filter: Filter, count: number | undefined): Promise
   });
   return new Promise<void>((resolve, reject) => {
     const finish = (error?: Error) => {
+      stopping = true;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       subscription.unsubscribe();

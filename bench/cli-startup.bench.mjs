@@ -1,0 +1,106 @@
+/**
+ * P1, CLI start-up: wall time of `maestro task list --json` over 500 tasks
+ * against a warm local server (one server process on PGlite), against
+ * `node -e 0` measured in the same run, interleaved so both see the same load.
+ * Goal from the CLI issue: median ratio ≤ 1.5.
+ *
+ * Also reported, for reading the figure: `maestro --version` (start-up with no
+ * request) and `task list` with the launcher's code cache off
+ * (MAESTRO_COMPILE_CACHE=0). Needs the built CLI (`npm run build -w
+ * @maestro/cli`); builds it when missing.
+ *
+ * Env: BENCH_CLI_RUNS (30 measured runs of each), BENCH_CLI_TASKS (500).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT, intEnv, log, onCleanup, round, runBench, summarize } from './lib/common.mjs';
+import { startServer } from './lib/server.mjs';
+import { client as clientPkg } from './lib/workspace.mjs';
+
+const RUNS = intEnv('BENCH_CLI_RUNS', 30);
+const TASKS = intEnv('BENCH_CLI_TASKS', 500);
+const WARMUP = 3;
+const CLI_DIR = join(REPO_ROOT, 'apps', 'cli');
+const BIN = join(CLI_DIR, 'bin', 'maestro.cjs');
+
+function ensureBuilt() {
+  if (existsSync(join(CLI_DIR, 'dist', 'maestro-bundle.cjs'))) return;
+  log('building the CLI (npm run build -w @maestro/cli)');
+  const built = spawnSync(process.execPath, [join(CLI_DIR, 'build.mjs')], { cwd: CLI_DIR, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('CLI build failed');
+}
+
+/** Wall time of one process from spawn to exit, in ms; throws unless it exits 0. */
+function timed(args, env) {
+  const t0 = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return { ms, stdout: run.stdout.toString() };
+}
+
+async function seed(server) {
+  const client = clientPkg.createNodeClient({ url: server.url, token: server.token });
+  const project = await client.trpc.project.create.mutate({ name: 'bench-cli-startup', workingDir: '/tmp' });
+  const priorities = ['low', 'medium', 'high', 'urgent'];
+  for (let i = 0; i < TASKS; i += 25) {
+    const batch = [];
+    for (let j = i; j < Math.min(TASKS, i + 25); j++) {
+      batch.push(client.trpc.task.create.mutate({ projectId: project.id, title: `Task ${j}: a realistic title of some length`, priority: priorities[j % 4] }));
+    }
+    await Promise.all(batch);
+  }
+  client.close();
+  return project.id;
+}
+
+await runBench('cli-startup', async () => {
+  ensureBuilt();
+  const server = await startServer({ LOG_LEVEL: 'warn' });
+  log(`seeding ${TASKS} tasks`);
+  const projectId = await seed(server);
+  const home = mkdtempSync(join(tmpdir(), 'maestro-bench-cli-'));
+  onCleanup(() => rmSync(home, { recursive: true, force: true }));
+  const env = { PATH: process.env.PATH ?? '', HOME: home, MAESTRO_API_URL: server.url, MAESTRO_TOKEN: server.token, MAESTRO_PROJECT_ID: projectId };
+  const noCache = { ...env, MAESTRO_COMPILE_CACHE: '0' };
+  const list = [BIN, 'task', 'list', '--json'];
+
+  const first = JSON.parse(timed(list, env).stdout);
+  const listed = first.success ? first.data.items.length : -1;
+  if (listed !== TASKS) throw new Error(`task list returned ${listed} tasks, expected ${TASKS}`);
+  for (let i = 0; i < WARMUP; i++) {
+    timed(list, env);
+    timed(['-e', '0'], env);
+  }
+
+  log(`${RUNS} interleaved runs each`);
+  const cli = [];
+  const node = [];
+  const version = [];
+  const cold = [];
+  for (let i = 0; i < RUNS; i++) {
+    node.push(timed(['-e', '0'], env).ms);
+    cli.push(timed(list, env).ms);
+    version.push(timed([BIN, '--version'], env).ms);
+    cold.push(timed(list, noCache).ms);
+  }
+  const cliMs = summarize(cli);
+  const nodeMs = summarize(node);
+  const ratio = round(cliMs.p50 / nodeMs.p50);
+  log(`task list --json p50 ${cliMs.p50} ms; node -e 0 p50 ${nodeMs.p50} ms; ratio ${ratio}`);
+  return {
+    ok: true,
+    tasks: TASKS,
+    runs: RUNS,
+    cliTaskListMedianMs: cliMs.p50,
+    nodeMedianMs: nodeMs.p50,
+    ratio,
+    goal: { ratio: 1.5, met: ratio <= 1.5 },
+    cliTaskListMs: cliMs,
+    nodeEmptyMs: nodeMs,
+    cliVersionMs: summarize(version),
+    cliTaskListWithoutCodeCacheMs: summarize(cold),
+  };
+});
