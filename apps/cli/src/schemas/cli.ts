@@ -29,3 +29,28 @@ export const timelineData = z.array(maestroEvent);
 export const projectUseData = z.object({ project, path: z.string() });
 
 export const commentData = z.object({ taskId: z.string(), body: z.string() });
+
+/** `session logs --json`: the whole stored output so far, decoded as UTF-8. */
+export const sessionLogsData = z.object({
+  sessionId,
+  ended: z.boolean(),
+  bytes: z.number().int(),
+  lastSeq: z.number().int(),
+  output: z.string(),
+});
+
+/** `session logs --follow --json`: one chunk per line. */
+export const outputChunkLine = z.object({ seq: z.number().int(), data: z.string() });
+
+export const cleanupData = z.array(
+  z.object({ sessionId: z.string(), dir: z.string(), branch: z.string().nullable(), removed: z.boolean(), kept: z.string().nullable() }),
+);
+
+const skillProblem = z.object({ file: z.string(), field: z.string().optional(), message: z.string() }).passthrough();
+export const skillListData = z.object({
+  skills: z.array(z.object({ name: z.string(), version: z.string(), role: z.string(), source: z.string(), description: z.string(), dir: z.string() })),
+  problems: z.array(skillProblem),
+});
+export const skillShowData = z.object({ manifest: z.record(z.string(), z.unknown()), source: z.string(), dir: z.string(), body: z.string() });
+export const skillValidateData = z.object({ dir: z.string(), valid: z.array(z.string()) });
+export const promptData = z.object({ role: z.string(), taskIds: z.array(taskId), skills: z.array(z.string()), text: z.string() });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorBody } from '@maestro/schemas';
 import { z } from 'zod';
-import { COMMAND_DATA, schemaFileName } from './registry.js';
+import { PUBLISHED_DATA, schemaFileName } from './registry.js';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
@@ -23,9 +23,9 @@ export function generateSchemas(): Record<string, Record<string, unknown>> {
   const files: Record<string, Record<string, unknown>> = {
     'envelope.json': toJsonSchema(envelope, 'envelope.json', 'Every `maestro … --json` output (except `watch` lines).'),
   };
-  for (const [command, schema] of Object.entries(COMMAND_DATA)) {
+  for (const [command, schema] of Object.entries(PUBLISHED_DATA)) {
     const name = schemaFileName(command);
-    const what = command === 'watch' ? 'One line of `maestro watch --json`' : `\`data\` of \`maestro ${command} --json\``;
+    const what = command === 'watch' || command.endsWith('--follow') ? `One line of \`maestro ${command} --json\`` : `\`data\` of \`maestro ${command} --json\``;
     files[name] = toJsonSchema(schema, name, what);
   }
   return files;

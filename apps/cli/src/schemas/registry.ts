@@ -1,6 +1,7 @@
 import {
   maestroEvent,
   project,
+  session,
   task,
   taskDeleteOutput,
   taskDependencyOutput,
@@ -9,7 +10,21 @@ import {
   taskTreeOutput,
 } from '@maestro/schemas';
 import { z } from 'zod';
-import { commentData, configData, projectUseData, statusData, timelineData, whoamiData } from './cli.js';
+import {
+  cleanupData,
+  commentData,
+  configData,
+  outputChunkLine,
+  projectUseData,
+  promptData,
+  sessionLogsData,
+  skillListData,
+  skillShowData,
+  skillValidateData,
+  statusData,
+  timelineData,
+  whoamiData,
+} from './cli.js';
 
 /**
  * The published contract: for each command, the schema of `data` in its
@@ -48,7 +63,25 @@ export const COMMAND_DATA = {
   'subtask delete': taskDeleteOutput,
 } as const satisfies Record<string, z.ZodType>;
 
+/** Sessions, skills and prompts: exercised against a server with a real runner (e2e/session.test.ts). */
+export const SESSION_COMMAND_DATA = {
+  'session spawn': session,
+  'session list': z.array(session),
+  'session get': session,
+  'session stop': session,
+  'session logs': sessionLogsData,
+  'session logs --follow': outputChunkLine,
+  'session cleanup': cleanupData,
+  'skill list': skillListData,
+  'skill show': skillShowData,
+  'skill validate': skillValidateData,
+  prompt: promptData,
+} as const satisfies Record<string, z.ZodType>;
+
+/** Every published command schema. */
+export const PUBLISHED_DATA = { ...COMMAND_DATA, ...SESSION_COMMAND_DATA };
+
 export type CommandName = keyof typeof COMMAND_DATA;
 
 /** File name of a command's schema: `task deps add` → `task-deps-add.json`. */
-export const schemaFileName = (command: string) => `${command.replace(/ /g, '-')}.json`;
+export const schemaFileName = (command: string) => `${command.replace(/ --/g, '-').replace(/ /g, '-')}.json`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { schemaErrors } from '../e2e/helpers.js';
 import { generateSchemas, SCHEMA_DIR, serialize } from './generate.js';
-import { COMMAND_DATA, schemaFileName } from './registry.js';
+import { PUBLISHED_DATA, schemaFileName } from './registry.js';
 
 describe('published JSON Schemas (apps/cli/schemas)', () => {
   test('are exactly what the zod schemas generate: run `npm run schemas -w @maestro/cli` after changing a schema', () => {
@@ -14,7 +14,7 @@ describe('published JSON Schemas (apps/cli/schemas)', () => {
   });
 
   test('there is one per command', () => {
-    for (const command of Object.keys(COMMAND_DATA)) expect(readdirSync(SCHEMA_DIR)).toContain(schemaFileName(command));
+    for (const command of Object.keys(PUBLISHED_DATA)) expect(readdirSync(SCHEMA_DIR)).toContain(schemaFileName(command));
   });
 
   test('they reject what the contract forbids', () => {

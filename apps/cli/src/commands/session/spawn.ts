@@ -7,12 +7,19 @@ import { splitList, toInt, validate } from '../../validate.js';
 import { sessionSummary } from './render.js';
 
 const ENDED = ['completed', 'failed', 'stopped', 'lost'];
+/** A command that cannot run (a typo run through the shell) exits at once: watch this long after it starts. */
+const SETTLE_MS = 1_500;
 
 async function waitUntilStarted(get: () => Promise<Session>, timeoutMs = 120_000): Promise<Session> {
   const deadline = Date.now() + timeoutMs;
+  let activeSince: number | null = null;
   for (;;) {
     const session = await get();
-    if (session.status !== 'spawning') return session;
+    if (ENDED.includes(session.status)) return session;
+    if (session.status === 'active') {
+      activeSince ??= Date.now();
+      if (Date.now() - activeSince >= SETTLE_MS) return session;
+    }
     if (Date.now() > deadline) {
       throw new CliError('SPAWN_FAILED', `Session ${session.id} is still waiting for a runner after ${timeoutMs / 1000} s`, {
         hint: 'Is a runner connected? `npm start` starts one; `maestro runner` starts more.',
@@ -40,7 +47,7 @@ export default defineCommand({
     worktree: { type: 'boolean', description: 'Run in a new git worktree on branch maestro/<task-slug>-<short-id>' },
     cols: { type: 'string', valueHint: 'n', description: 'Terminal columns (default 120)' },
     rows: { type: 'string', valueHint: 'n', description: 'Terminal rows (default 32)' },
-    wait: { type: 'boolean', description: 'Wait until it is active (exit 0) or failed (exit 6)' },
+    wait: { type: 'boolean', description: 'Wait until it is running and survived its first moments (exit 0), or failed (exit 6)' },
   },
   async run({ args }) {
     const rt = useRuntime();
@@ -65,13 +72,11 @@ export default defineCommand({
     let session = await rt.out.spin('Requesting session', trpc.session.spawn.mutate(input));
     if (args.wait) {
       session = await rt.out.spin('Waiting for a runner', waitUntilStarted(() => trpc.session.get.query({ id: session.id })));
-      if (session.status !== 'active' && !(session.status === 'completed' && session.exitCode === 0)) {
-        if (ENDED.includes(session.status)) {
-          throw new CliError('SPAWN_FAILED', `Session ${session.id} ${session.status}: ${session.error ?? `exit ${session.exitCode ?? session.signal}`}`, {
-            hint: session.error ? undefined : `See its output: maestro session logs ${session.id}`,
-            details: { session },
-          });
-        }
+      if (session.status !== 'active' && session.status !== 'completed') {
+        throw new CliError('SPAWN_FAILED', `Session ${session.id} ${session.status}: ${session.error ?? `exit ${session.exitCode ?? session.signal}`}`, {
+          hint: session.error ? undefined : `See its output: maestro session logs ${session.id}`,
+          details: { session },
+        });
       }
     }
     rt.out.success(session, (s) => (rt.out.json ? '' : `${sessionSummary(s, rt.out.paint)}`));
