@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness.js';
+import { sessionFixture } from './session-fixture.js';
 import { expectCode, newProject, rowCounts } from './helpers.js';
 import { invoke, NO_INPUT, PROCEDURES, type Fixture } from './procedures.js';
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
   const task = await h.caller.task.create({ projectId, title: 'fixture' });
   const sub = await h.caller.subtask.create({ taskId: task.id, title: 'child' });
   const other = await h.caller.task.create({ projectId, title: 'other' });
-  f = { projectId, taskId: task.id, subtaskId: sub.id, otherTaskId: other.id };
+  f = { projectId, taskId: task.id, subtaskId: sub.id, otherTaskId: other.id, ...(await sessionFixture(h, projectId)) };
 });
 afterAll(async () => {
   await h?.close();
@@ -35,7 +36,8 @@ describe('auth', () => {
   test('the same inputs succeed with a token', async () => {
     const admin = h.callerFor({ kind: 'admin' });
     expect((await admin.task.get({ id: f.taskId })).id).toBe(f.taskId);
-    expect((await admin.status.get({ projectId: f.projectId })).total).toBe(3);
+    // fixture, its subtask, the unrelated task and the session fixture's task
+    expect((await admin.status.get({ projectId: f.projectId })).total).toBe(4);
     expect(await admin.project.list()).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ZodError } from 'zod';
 import { appRouter } from '../router.js';
 import { createHarness, type Harness } from '../testing/harness.js';
+import { sessionFixture } from './session-fixture.js';
 import { expectCode, failure, newProject, rowCounts } from './helpers.js';
 import { COVERED_NAMESPACES, invoke, NO_INPUT, PROCEDURES, type Fixture } from './procedures.js';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const task = await h.caller.task.create({ projectId, title: 'fixture' });
   const sub = await h.caller.subtask.create({ taskId: task.id, title: 'fixture child' });
   const other = await h.caller.task.create({ projectId, title: 'unrelated' });
-  f = { projectId, taskId: task.id, subtaskId: sub.id, otherTaskId: other.id };
+  f = { projectId, taskId: task.id, subtaskId: sub.id, otherTaskId: other.id, ...(await sessionFixture(h, projectId)) };
 });
 afterAll(async () => {
   await h?.close();

@@ -7,6 +7,9 @@ export interface Fixture {
   taskId: string;
   subtaskId: string;
   otherTaskId: string;
+  /** A spawn request claimed by `runnerId` (not started). */
+  sessionId: string;
+  runnerId: string;
 }
 
 type Input = Record<string, unknown>;
@@ -29,7 +32,7 @@ export function invoke(caller: Caller, path: string, input: unknown): Promise<un
   return fn(input);
 }
 
-const UNKNOWN = { project: 'prj_0000000000', task: 'tsk_0000000000' } as const;
+const UNKNOWN = { project: 'prj_0000000000', task: 'tsk_0000000000', session: 'ses_0000000000', runner: 'run_0000000000' } as const;
 const long = (n: number) => 'x'.repeat(n);
 
 const MALFORMED_IDS: [string, unknown][] = [
@@ -44,7 +47,7 @@ const MALFORMED_IDS: [string, unknown][] = [
 ];
 
 interface SpecOptions {
-  ids?: Record<string, 'project' | 'task'>;
+  ids?: Record<string, 'project' | 'task' | 'session' | 'runner'>;
   /** Id fields where null is meaningful (task.list `parentId: null` = top level). */
   nullable?: string[];
   required?: string[];
@@ -72,7 +75,8 @@ function spec(path: string, valid: (f: Fixture) => Input, o: SpecOptions = {}): 
       if (value === null && o.nullable?.includes(field)) continue;
       patch(`${field} ${label}`, () => ({ [field]: value }), 'VALIDATION', field);
     }
-    patch(`${field} of the wrong kind`, (f) => ({ [field]: kind === 'task' ? f.projectId : f.taskId }), 'VALIDATION', field);
+    const wrongKind = (f: Fixture) => ({ project: f.taskId, task: f.projectId, session: f.taskId, runner: f.sessionId })[kind];
+    patch(`${field} of the wrong kind`, (f) => ({ [field]: wrongKind(f) }), 'VALIDATION', field);
   }
   for (const [field, values] of Object.entries(o.fields ?? {})) {
     for (const [label, value] of values) patch(`${field} ${label}`, () => ({ [field]: value }), 'VALIDATION', field);
@@ -233,10 +237,112 @@ export const PROCEDURES: ProcedureSpec[] = [
     fields: { types: typesBad, lastEventId: [['not a number', 'abc'], ['negative', '-1'], ['101 chars', long(101)], ['a number', 5]] },
   }),
   spec('status.get', (f) => ({ projectId: f.projectId }), { ids: { projectId: 'project' }, required: ['projectId'], refused: [unknownProject('projectId')] }),
+  ...SESSION_PROCEDURES(),
 ];
 
 /** Procedures that take no input at all. */
 export const NO_INPUT = ['project.list'];
 
-/** The router namespaces this table answers for; session.* and runner.* are specified with their own feature. */
-export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status'];
+/** The router namespaces this table answers for: all of them. */
+export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status', 'session', 'runner'];
+
+function SESSION_PROCEDURES(): ProcedureSpec[] {
+  const unknownSession = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.session }), 'NOT_FOUND'];
+  const otherRunner: [string, (f: Fixture) => Input, ErrorCode] = ['another runner', () => ({ runnerId: UNKNOWN.runner }), 'FORBIDDEN'];
+  const runnerSession: SpecOptions = { ids: { runnerId: 'runner', sessionId: 'session' }, required: ['runnerId', 'sessionId'] };
+  const sizes: [string, unknown][] = [['too small', 1], ['too large', 10_000], ['a string', '80'], ['fractional', 80.5]];
+  return [
+    spec('session.spawn', (f) => ({ taskIds: [f.otherTaskId], agent: 'custom', command: 'true' }), {
+      ids: { projectId: 'project' },
+      required: ['taskIds'],
+      fields: {
+        taskIds: [['empty', []], ['a string', UNKNOWN.task], ['with a malformed id', ['nope']], ['21 ids', Array(21).fill(UNKNOWN.task)]],
+        agent: [['unknown', 'vim'], ['a number', 1]],
+        role: [['unknown', 'boss']],
+        skill: [['with spaces', 'my skill'], ['upper case', 'Worker']],
+        command: [['empty', ''], ['4097 chars', long(4097)]],
+        name: [['empty', ''], ['101 chars', long(101)]],
+        worktree: [['a string', 'yes']],
+        cols: sizes,
+        rows: sizes,
+      },
+      refused: [
+        ['taskIds unknown', () => ({ taskIds: [UNKNOWN.task] }), 'NOT_FOUND'],
+        ['custom agent without a command', () => ({ command: undefined }), 'VALIDATION'],
+        ['a command for a named agent', () => ({ agent: 'claude' }), 'VALIDATION'],
+        ['projectId unknown', () => ({ projectId: UNKNOWN.project }), 'VALIDATION'],
+      ],
+      mutation: true,
+    }),
+    spec('session.list', (f) => ({ projectId: f.projectId }), {
+      ids: { projectId: 'project', taskId: 'task' },
+      fields: { status: [['empty', []], ['unknown', ['running']]], active: [['a string', 'yes']], limit: limitBad, spawnedBy: [['101 chars', long(101)]] },
+    }),
+    spec('session.get', (f) => ({ id: f.sessionId }), { ids: { id: 'session' }, required: ['id'], refused: [unknownSession('id')] }),
+    spec('session.stop', (f) => ({ id: f.sessionId }), { ids: { id: 'session' }, required: ['id'], refused: [unknownSession('id')], mutation: true }),
+    spec('session.sendInput', (f) => ({ id: f.sessionId, data: 'x' }), {
+      ids: { id: 'session' },
+      required: ['id', 'data'],
+      fields: { data: [['empty', ''], ['64 KiB + 1', long(64 * 1024 + 1)], ['a number', 1]] },
+      refused: [unknownSession('id'), ['a session not running', () => ({}), 'INVALID_TRANSITION']],
+    }),
+    spec('session.resize', (f) => ({ id: f.sessionId, cols: 80, rows: 24 }), {
+      ids: { id: 'session' },
+      required: ['id'],
+      fields: { cols: sizes, rows: sizes },
+      refused: [unknownSession('id')],
+    }),
+    spec('session.output', (f) => ({ id: f.sessionId }), {
+      ids: { id: 'session' },
+      required: ['id'],
+      fields: { afterSeq: [['below -1', -2], ['a string', '0']], limit: [['zero', 0], ['10001', 10_001]] },
+      refused: [unknownSession('id')],
+    }),
+    spec('session.onOutput', (f) => ({ id: f.sessionId }), {
+      ids: { id: 'session' },
+      required: ['id'],
+      fields: { afterSeq: [['below -1', -2]], lastEventId: [['not a number', 'abc'], ['33 chars', long(33)]] },
+      refused: [unknownSession('id')],
+    }),
+    spec('runner.register', () => ({ name: 'r', hostname: 'h', pid: 1 }), {
+      ids: { runnerId: 'runner' },
+      required: ['name', 'hostname', 'pid'],
+      fields: { name: [['empty', ''], ['101 chars', long(101)]], hostname: [['256 chars', long(256)]], pid: [['a string', '1'], ['fractional', 1.5]] },
+    }),
+    spec('runner.heartbeat', (f) => ({ runnerId: f.runnerId, sessionIds: [] }), {
+      ids: { runnerId: 'runner' },
+      required: ['runnerId', 'sessionIds'],
+      fields: { sessionIds: [['a string', UNKNOWN.session], ['with a malformed id', ['nope']]] },
+      refused: [['runnerId unknown', () => ({ runnerId: UNKNOWN.runner }), 'NOT_FOUND']],
+    }),
+    spec('runner.onSpawnRequest', (f) => ({ runnerId: f.runnerId }), { ids: { runnerId: 'runner' }, required: ['runnerId'] }),
+    spec('runner.onCommand', (f) => ({ runnerId: f.runnerId }), { ids: { runnerId: 'runner' }, required: ['runnerId'] }),
+    spec('runner.claim', (f) => ({ runnerId: f.runnerId, sessionId: f.sessionId }), {
+      ...runnerSession,
+      refused: [unknownSession('sessionId'), ['a request already claimed', () => ({}), 'ALREADY_CLAIMED']],
+    }),
+    spec('runner.started', (f) => ({ runnerId: f.runnerId, sessionId: f.sessionId, pid: 1, workingDir: '/tmp', branch: null }), {
+      ...runnerSession,
+      fields: { pid: [['a string', '1']], workingDir: [['a number', 1]] },
+      refused: [unknownSession('sessionId'), otherRunner],
+    }),
+    spec('runner.output', (f) => ({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: [{ seq: 0, data: 'aGk=' }] }), {
+      ...runnerSession,
+      fields: {
+        chunks: [
+          ['empty', []],
+          ['not base64', [{ seq: 0, data: '%%%' }]],
+          ['a negative seq', [{ seq: -1, data: 'aGk=' }]],
+          ['17 chunks', Array(17).fill({ seq: 0, data: 'aGk=' })],
+          ['a chunk over 64 KiB', [{ seq: 0, data: 'A'.repeat(87_388) }]],
+        ],
+      },
+      refused: [unknownSession('sessionId'), otherRunner],
+    }),
+    spec('runner.exit', (f) => ({ runnerId: f.runnerId, sessionId: f.sessionId, exitCode: 0, signal: null, error: null }), {
+      ...runnerSession,
+      fields: { exitCode: [['a string', '0']], signal: [['33 chars', long(33)]], error: [['2001 chars', long(2001)]] },
+      refused: [unknownSession('sessionId'), otherRunner],
+    }),
+  ];
+}

@@ -67,9 +67,10 @@ export const sessionRouter = router({
     .output(sessionOutputOutput)
     .query(({ ctx, input }) => sessions.readSessionOutput(ctx.db, input)),
   /** Output from `afterSeq`, then live; ends after the session ends. Tracked by chunk seq for resume. */
-  onOutput: protectedProcedure.input(onOutputInput).subscription(({ ctx, input, signal }) => {
-    // Parsed before the stream starts, so a bad id fails the call as VALIDATION.
+  onOutput: protectedProcedure.input(onOutputInput).subscription(async ({ ctx, input, signal }) => {
+    // Checked before the stream starts, so a bad resume point or an unknown session fails the call itself.
     const resume = parseLastEventId(input.lastEventId);
+    await sessions.requireSession(ctx.db, input.id);
     const stream = sessions.streamOutput({
       db: ctx.db,
       bus: ctx.bus,
