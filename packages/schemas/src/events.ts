@@ -93,3 +93,7 @@ export const onEventInput = eventFilter.extend({
   /** Resume point: tRPC's WebSocket link sends the last tracked id on reconnect. */
   lastEventId: z.string().max(LIMITS.name).nullish(),
 });
+
+export const eventHeadInput = z.object({ projectId: projectId.optional() });
+/** The newest event id: a client that subscribes from here misses nothing, even if it drops before its first event. */
+export const eventHeadOutput = z.object({ lastEventId: eventId });

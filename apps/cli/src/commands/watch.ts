@@ -8,12 +8,18 @@ import { toInt, validate } from '../validate.js';
 
 type Filter = z.output<typeof onEventInput>;
 
-/** Fails fast (exit 2/3/4) on a wrong id, an unreachable server or a refused token, before streaming starts. */
-async function preflight(rt: Runtime, filter: Filter): Promise<void> {
+/**
+ * Fails fast (exit 2/3/4) on a wrong id, an unreachable server or a refused
+ * token, before streaming starts. Returns where the event log ends now, so the
+ * stream starts from a fixed point: a connection dropped before the first
+ * event still resumes without a gap.
+ */
+async function preflight(rt: Runtime, filter: Filter): Promise<number> {
   const trpc = rt.trpc();
   if (filter.taskId) await trpc.task.get.query({ id: filter.taskId });
   else if (filter.projectId) await trpc.project.get.query({ id: filter.projectId });
   else await trpc.project.list.query();
+  return (await trpc.events.head.query(filter.projectId ? { projectId: filter.projectId } : {})).lastEventId;
 }
 
 /**
@@ -87,7 +93,7 @@ export default defineCommand({
       { projectId: '--project', taskId: '--task', lastEventId: '--since' },
     );
     const count = validate(z.object({ count: z.number().int().min(1).optional() }), { count: toInt(args.count) }).count;
-    await preflight(rt, { ...filter, lastEventId: undefined });
-    await stream(rt, { ...filter, lastEventId: filter.lastEventId === undefined ? undefined : String(filter.lastEventId) }, count);
+    const head = await preflight(rt, { ...filter, lastEventId: undefined });
+    await stream(rt, { ...filter, lastEventId: String(filter.lastEventId ?? head) }, count);
   },
 });

@@ -232,6 +232,7 @@ export const PROCEDURES: ProcedureSpec[] = [
     ids: { projectId: 'project', taskId: 'task' },
     fields: { types: typesBad, afterId: [['negative', -1], ['fractional', 1.5], ['a string', '5'], ['unsafe', 2 ** 60]], limit: limitBad },
   }),
+  spec('events.head', () => ({}), { ids: { projectId: 'project' } }),
   spec('events.onEvent', () => ({}), {
     ids: { projectId: 'project', taskId: 'task' },
     fields: { types: typesBad, lastEventId: [['not a number', 'abc'], ['negative', '-1'], ['101 chars', long(101)], ['a number', 5]] },

@@ -1,9 +1,15 @@
-import { eventListInput, eventListOutput, onEventInput } from '@maestro/schemas';
+import { eventHeadInput, eventHeadOutput, eventListInput, eventListOutput, onEventInput } from '@maestro/schemas';
+import { maxEventId } from '@maestro/db';
 import { tracked } from '@trpc/server';
 import { listTimeline, parseLastEventId, streamEvents } from '../services/events.js';
 import { protectedProcedure, router } from '../trpc.js';
 
 export const eventsRouter = router({
+  /** Where the log ends now; subscribe with it as lastEventId to start from here without a gap. */
+  head: protectedProcedure
+    .input(eventHeadInput)
+    .output(eventHeadOutput)
+    .query(async ({ ctx }) => ({ lastEventId: await maxEventId(ctx.db) })),
   list: protectedProcedure
     .input(eventListInput)
     .output(eventListOutput)
