@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient } from '@maestro/client/node';
 import WebSocket from 'ws';
+import { createTestDb } from '@maestro/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
@@ -12,14 +13,19 @@ import { collectEvents } from './testing/collect.js';
 let server: RunningServer;
 let dataDir: string;
 
+let scratch: Awaited<ReturnType<typeof createTestDb>> | null = null;
+
 beforeAll(async () => {
+  // On PostgreSQL each file gets its own throwaway database, never the shared one.
+  scratch = process.env.DATABASE_URL ? await createTestDb() : null;
   dataDir = mkdtempSync(join(tmpdir(), 'maestro-server-test-'));
-  const env = parseEnv({ PORT: '0', MAESTRO_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '', LOG_LEVEL: 'silent' });
+  const env = parseEnv({ PORT: '0', MAESTRO_DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', LOG_LEVEL: 'silent' });
   server = await startServer({ env, logger: createLogger('silent') });
 });
 
 afterAll(async () => {
   await server?.close();
+  await scratch?.close();
 });
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
+import { createTestDb } from '@maestro/db/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
@@ -14,10 +15,14 @@ let proxy: TcpProxy;
 let direct: MaestroClient;
 let projectId: string;
 
+let scratch: Awaited<ReturnType<typeof createTestDb>> | null = null;
+
 beforeAll(async () => {
+  // On PostgreSQL each file gets its own throwaway database, never the shared one.
+  scratch = process.env.DATABASE_URL ? await createTestDb() : null;
   const dataDir = mkdtempSync(join(tmpdir(), 'maestro-resume-'));
   server = await startServer({
-    env: parseEnv({ PORT: '0', MAESTRO_DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL ?? '' }),
+    env: parseEnv({ PORT: '0', MAESTRO_DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '' }),
     logger: createLogger('silent'),
   });
   proxy = await createTcpProxy({ host: '127.0.0.1', port: server.port });
@@ -29,6 +34,7 @@ afterAll(async () => {
   direct?.close();
   await proxy?.close();
   await server?.close();
+  await scratch?.close();
 });
 
 async function makeChanges(n: number, prefix: string): Promise<string[]> {
