@@ -18,16 +18,42 @@ export const configValues = {
 export type ConfigKey = keyof typeof configValues;
 export const CONFIG_KEYS = Object.keys(configValues) as ConfigKey[];
 
-export const configFile = z.object(configValues).partial();
+/** `agents.<name>.command`: a named custom agent, used as `maestro session spawn --agent <name>`. */
+export const AGENT_KEY = /^agents\.([a-z0-9][a-z0-9-]{0,31})\.command$/;
+const agentCommand = z.string().trim().min(1, 'must not be empty').max(4096);
+const agentsConfig = z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/), z.object({ command: agentCommand }));
+
+export const configFile = z.object({ ...configValues, agents: agentsConfig }).partial();
 export type ConfigFile = z.infer<typeof configFile>;
 
 export function isConfigKey(key: string): key is ConfigKey {
   return (CONFIG_KEYS as string[]).includes(key);
 }
 
+/** The agent name of an `agents.<name>.command` key, else null. */
+export function agentKeyName(key: string): string | null {
+  return AGENT_KEY.exec(key)?.[1] ?? null;
+}
+
+/** Validates the command line of a named agent. */
+export function parseAgentCommand(name: string, raw: string): string {
+  const parsed = agentCommand.safeParse(raw);
+  if (!parsed.success) {
+    throw new CliError('VALIDATION', `Invalid value for agents.${name}.command: ${parsed.error.issues[0]?.message ?? 'invalid'}`, {
+      hint: `Example: maestro config --set agents.${name}.command="aider --yes"`,
+    });
+  }
+  return parsed.data;
+}
+
+/** The command of a named agent from the config, or null. */
+export function namedAgentCommand(config: ConfigFile, name: string): string | null {
+  return config.agents?.[name]?.command ?? null;
+}
+
 function unknownKey(key: string): CliError {
   return new CliError('VALIDATION', `Unknown config key "${key}"`, {
-    hint: `Known keys: ${CONFIG_KEYS.join(', ')}.`,
+    hint: `Known keys: ${CONFIG_KEYS.join(', ')}, and agents.<name>.command.`,
     details: { key, allowed: CONFIG_KEYS },
   });
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseConfigValue, readConfig, updateConfig, writeConfig } from './config.js';
+import { agentKeyName, parseAgentCommand, parseConfigValue, readConfig, updateConfig, writeConfig } from './config.js';
 import { readEnv } from './env.js';
 import { CliError } from './errors.js';
 import { DEFAULTS, resolveSettings } from './settings.js';
@@ -97,6 +97,11 @@ describe('config file', () => {
 
   test('values are validated per key', () => {
     expect(parseConfigValue('retries', '4')).toEqual({ key: 'retries', value: 4 });
+    expect(agentKeyName('agents.aider.command')).toBe('aider');
+    expect(agentKeyName('agents.Aider.command')).toBeNull();
+    expect(agentKeyName('agents.aider')).toBeNull();
+    expect(parseAgentCommand('aider', '  aider --yes ')).toBe('aider --yes');
+    expect(() => parseAgentCommand('aider', '   ')).toThrow(/agents.aider.command: must not be empty/);
     expect(parseConfigValue('output', 'json')).toEqual({ key: 'output', value: 'json' });
     expect(() => parseConfigValue('output', 'yaml')).toThrow(/one of: human, json/);
     expect(() => parseConfigValue('apiUrl', 'not a url')).toThrow(CliError);

@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
-import { CONFIG_KEYS, isConfigKey, parseConfigValue, readConfig, updateConfig, type ConfigFile } from '../config.js';
+import { agentKeyName, CONFIG_KEYS, isConfigKey, parseAgentCommand, parseConfigValue, readConfig, updateConfig, type ConfigFile } from '../config.js';
 import { CliError } from '../errors.js';
 import { keyValues } from '../output.js';
 import { getSession } from '../session.js';
@@ -13,8 +13,8 @@ function masked(values: ConfigFile): ConfigFile {
 export default defineCommand({
   meta: meta(
     'config',
-    `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS.join(', ')}`,
-    ['maestro config --list', 'maestro config --set apiUrl=http://10.0.0.5:4800', 'maestro config --get project', 'maestro config --unset token'],
+    `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS.join(', ')}, agents.<name>.command`,
+    ['maestro config --list', 'maestro config --set apiUrl=http://10.0.0.5:4800', 'maestro config --get project', 'maestro config --unset token', 'maestro config --set agents.aider.command="aider --yes"'],
   ),
   args: {
     ...globalArgs,
@@ -35,12 +35,31 @@ export default defineCommand({
     if (args.set !== undefined) {
       const eq = args.set.indexOf('=');
       if (eq <= 0) throw new CliError('VALIDATION', `Expected key=value, got "${args.set}"`, { hint: 'Example: maestro config --set retries=5' });
-      const { key, value } = parseConfigValue(args.set.slice(0, eq).trim(), args.set.slice(eq + 1));
+      const rawKey = args.set.slice(0, eq).trim();
+      const agent = agentKeyName(rawKey);
+      if (agent) {
+        const command = parseAgentCommand(agent, args.set.slice(eq + 1));
+        updateConfig(path, (c) => ({ ...c, agents: { ...c.agents, [agent]: { command } } }));
+        rt.out.success({ path, key: rawKey, value: command }, (d) => `Saved ${d.key} in ${d.path}`);
+        return;
+      }
+      const { key, value } = parseConfigValue(rawKey, args.set.slice(eq + 1));
       updateConfig(path, (c) => ({ ...c, [key]: value }));
       rt.out.success({ path, key, value: key === 'token' ? '****' : value }, (d) => `Saved ${d.key} in ${d.path}`);
       return;
     }
     const key = args.get ?? args.unset;
+    const agent = key === undefined ? null : agentKeyName(key);
+    if (key !== undefined && agent) {
+      if (args.unset !== undefined) {
+        updateConfig(path, (c) => ({ ...c, agents: Object.fromEntries(Object.entries(c.agents ?? {}).filter(([n]) => n !== agent)) }));
+        rt.out.success({ path, key, value: null }, (d) => `Removed ${d.key} from ${d.path}`);
+        return;
+      }
+      const value = readConfig(path).agents?.[agent]?.command ?? null;
+      rt.out.success({ path, key, value }, (d) => (d.value === null ? '' : String(d.value)));
+      return;
+    }
     if (key !== undefined) {
       if (!isConfigKey(key)) throw new CliError('VALIDATION', `Unknown config key "${key}"`, { hint: `Known keys: ${CONFIG_KEYS.join(', ')}.` });
       if (args.unset !== undefined) {
@@ -54,7 +73,11 @@ export default defineCommand({
     }
     const values = masked(readConfig(path));
     rt.out.success({ path, values }, (d) => {
-      const pairs = Object.entries(d.values).map(([k, v]): [string, string] => [k, String(v)]);
+      const { agents, ...plain } = d.values;
+      const pairs: [string, string][] = [
+        ...Object.entries(plain).map(([k, v]): [string, string] => [k, String(v)]),
+        ...Object.entries(agents ?? {}).map(([name, a]): [string, string] => [`agents.${name}.command`, a.command]),
+      ];
       return pairs.length === 0 ? rt.out.paint('dim', `Nothing saved in ${d.path}`) : keyValues(pairs, rt.out.paint);
     });
   },

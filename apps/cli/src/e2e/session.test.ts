@@ -71,6 +71,18 @@ describe('maestro session … against a server with a real runner', () => {
     expect(error.message).toContain('Command not found: no-such-agent-binary');
   });
 
+  test('an agent named in the config runs its command; an unknown name is refused with a hint', async () => {
+    const set = await runCli(['config', '--set', 'agents.echoer.command=echo named agent ran', '--json'], env);
+    expect(set.code, set.stderr).toBe(0);
+    const task = await newTask('named agent');
+    const spawned = await json<{ id: string; agent: string; command: string }>('session spawn', ['--task', task, '--agent', 'echoer', '--wait'], 60_000);
+    expect(spawned).toMatchObject({ agent: 'custom', command: 'echo named agent ran' });
+    for (let i = 0; i < 100 && !(await json<{ ended: boolean }>('session logs', [spawned.id])).ended; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await json<{ output: string }>('session logs', [spawned.id])).output).toContain('named agent ran');
+    const unknown = await runCli(['session', 'spawn', '--task', task, '--agent', 'nobody', '--json'], env);
+    expect(expectFailure(unknown, 'VALIDATION', 1).hint).toContain('agents.nobody.command');
+  });
+
   test('spawning for a task that does not exist is exit 2, and writes no session', async () => {
     const result = await runCli(['session', 'spawn', '--task', 'tsk_0000000000', '--agent', 'custom', '--command', 'true', '--json'], env);
     expectFailure(result, 'NOT_FOUND', 2);

@@ -1,6 +1,7 @@
 import { AGENTS, ROLES, sessionSpawnInput, type Session } from '@maestro/schemas';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
+import { namedAgentCommand, readConfig } from '../../config.js';
 import { CliError } from '../../errors.js';
 import { useRuntime } from '../../runtime.js';
 import { splitList, toInt, validate } from '../../validate.js';
@@ -42,7 +43,7 @@ export default defineCommand({
     name: { type: 'string', valueHint: 'text', description: 'Session name (default: role and task title)' },
     role: { type: 'string', valueHint: ROLES.join('|'), description: 'worker (default) or orchestrator' },
     skill: { type: 'string', valueHint: 'name', description: 'Skill besides maestro-cli (default from the role)' },
-    agent: { type: 'string', valueHint: AGENTS.join('|'), description: 'Agent to run (default claude)' },
+    agent: { type: 'string', valueHint: AGENTS.join('|'), description: 'Agent to run (default claude), or a name from the config (agents.<name>.command)' },
     command: { type: 'string', valueHint: 'cmd', description: 'Command line for --agent custom (run through your shell)' },
     worktree: { type: 'boolean', description: 'Run in a new git worktree on branch maestro/<task-slug>-<short-id>' },
     cols: { type: 'string', valueHint: 'n', description: 'Terminal columns (default 120)' },
@@ -51,6 +52,12 @@ export default defineCommand({
   },
   async run({ args }) {
     const rt = useRuntime();
+    const named = args.agent && !(AGENTS as readonly string[]).includes(args.agent) ? namedAgentCommand(readConfig(rt.env.configPath), args.agent) : null;
+    if (args.agent && !(AGENTS as readonly string[]).includes(args.agent) && !named) {
+      throw new CliError('VALIDATION', `Unknown agent "${args.agent}"`, {
+        hint: `Use one of ${AGENTS.join(', ')}, or name one in the config: maestro config --set agents.${args.agent}.command="<command line>"`,
+      });
+    }
     const input = validate(
       sessionSpawnInput,
       {
@@ -58,8 +65,8 @@ export default defineCommand({
         name: args.name,
         role: args.role,
         skill: args.skill,
-        agent: args.agent,
-        command: args.command,
+        agent: named ? 'custom' : args.agent,
+        command: named ?? args.command,
         worktree: args.worktree ?? false,
         cols: toInt(args.cols),
         rows: toInt(args.rows),
