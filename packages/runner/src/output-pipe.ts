@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 const CHUNK_BYTES = 64 * 1024;
 const FLUSH_MS = 15;
-/** 8 × 64 KiB ≈ 700 KB of base64 per call, inside the server's 2 MB body limit. */
-const BATCH_CHUNKS = 8;
+/** 16 × 64 KiB ≈ 1.4 MB of base64 per call, inside the server's 2 MB body limit. */
+const BATCH_CHUNKS = 16;
 /** Past this much unsent output in memory, further chunks wait on disk. */
 const MEMORY_CAP_BYTES = 16 * 1024 * 1024;
 

@@ -33,19 +33,23 @@ export async function readSessionOutput(db: Queryable, input: { id: string; afte
  */
 export async function* streamOutput(opts: { db: Queryable; bus: EventBus; sessionId: string; afterSeq: number; signal: AbortSignal }): AsyncGenerator<OutputChunk> {
   const { db, bus, sessionId, signal } = opts;
-  await requireSession(db, sessionId);
+  const isEnded = (status: string) => (ENDED_SESSION_STATUSES as readonly string[]).includes(status);
   let wake: (() => void) | null = null;
   let dirty = true;
+  // Whether it has ended comes from the session's own events after one read, not a query per batch.
+  let ended = false;
   const unsubscribe = bus.subscribe((event) => {
     if (event.sessionId !== sessionId) return;
+    if (event.type === 'session:updated' && isEnded(event.payload.session.status)) ended = true;
     dirty = true;
     wake?.();
   });
   try {
+    ended = isEnded((await findSession(db, sessionId))?.status ?? 'completed');
     let last = opts.afterSeq;
     while (!signal.aborted) {
       dirty = false;
-      const ended = (ENDED_SESSION_STATUSES as readonly string[]).includes((await findSession(db, sessionId))?.status ?? 'completed');
+      const endedBeforeRead = ended;
       for (;;) {
         const rows = await readOutput(db, { sessionId, afterSeq: last, limit: PAGE });
         for (const row of rows) {
@@ -54,7 +58,7 @@ export async function* streamOutput(opts: { db: Queryable; bus: EventBus; sessio
         }
         if (rows.length < PAGE) break;
       }
-      if (ended) return;
+      if (endedBeforeRead) return;
       if (!dirty) {
         await new Promise<void>((resolve) => {
           wake = resolve;
