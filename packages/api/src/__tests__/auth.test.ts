@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness.js';
-import { sessionFixture } from './session-fixture.js';
-import { expectCode, newProject, rowCounts } from './helpers.js';
+import { createFixture } from './fixture.js';
+import { expectCode, rowCounts } from './helpers.js';
 import { invoke, NO_INPUT, PROCEDURES, type Fixture } from './procedures.js';
 
 let h: Harness;
 let f: Fixture;
 beforeAll(async () => {
   h = await createHarness();
-  const projectId = (await newProject(h)).id;
-  const task = await h.caller.task.create({ projectId, title: 'fixture' });
-  const sub = await h.caller.subtask.create({ taskId: task.id, title: 'child' });
-  const other = await h.caller.task.create({ projectId, title: 'other' });
-  f = { projectId, taskId: task.id, subtaskId: sub.id, otherTaskId: other.id, ...(await sessionFixture(h, projectId)) };
+  f = await createFixture(h);
 });
 afterAll(async () => {
   await h?.close();

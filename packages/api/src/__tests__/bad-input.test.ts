@@ -3,19 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ZodError } from 'zod';
 import { appRouter } from '../router.js';
 import { createHarness, type Harness } from '../testing/harness.js';
-import { sessionFixture } from './session-fixture.js';
-import { expectCode, failure, newProject, rowCounts } from './helpers.js';
+import { createFixture } from './fixture.js';
+import { expectCode, failure, rowCounts } from './helpers.js';
 import { COVERED_NAMESPACES, invoke, NO_INPUT, PROCEDURES, type Fixture } from './procedures.js';
 
 let h: Harness;
 let f: Fixture;
 beforeAll(async () => {
   h = await createHarness();
-  const projectId = (await newProject(h)).id;
-  const task = await h.caller.task.create({ projectId, title: 'fixture' });
-  const sub = await h.caller.subtask.create({ taskId: task.id, title: 'fixture child' });
-  const other = await h.caller.task.create({ projectId, title: 'unrelated' });
-  f = { projectId, taskId: task.id, subtaskId: sub.id, otherTaskId: other.id, ...(await sessionFixture(h, projectId)) };
+  f = await createFixture(h);
 });
 afterAll(async () => {
   await h?.close();
