@@ -47,6 +47,18 @@ describe('task.list filters', () => {
     expect(page.items.every((t) => t.projectId === projectId)).toBe(true);
   });
 
+  test('every listed task is field for field what task.get returns (nulls, timestamps, versions)', async () => {
+    const { items } = await list({});
+    for (const item of items) {
+      const { subtasks: _s, dependencies: _d, dependents: _t, ready: _r, ...task } = await h.caller.task.get({ id: item.id });
+      expect(item).toEqual(task);
+    }
+    const started = items.find((t) => t.title === '1000 done')!;
+    expect(started.startedAt).not.toBeNull();
+    expect(started.assignee).toBe('alice');
+    expect(items.find((t) => t.title === 'snakeXcase name')!.blockedReason).toBe('stuck');
+  });
+
   test('status and priority filters accept several values', async () => {
     expect(titles((await list({ status: ['in_progress', 'blocked'] })).items)).toEqual(['1000 done', 'snakeXcase name']);
     const urgent = await list({ priority: ['urgent', 'high'] });

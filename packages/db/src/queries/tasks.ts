@@ -1,5 +1,5 @@
 import type { TaskPriority, TaskStatus } from '@maestro/schemas';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { taskDependencies, tasks } from '../schema/index.js';
 import type { TaskRow } from './mappers.js';
@@ -53,6 +53,24 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const taskColumns = Object.entries(getTableColumns(tasks));
+
+/** A task row from `row_to_json(tasks)`: SQL column names, driver values mapped the way a select maps them. */
+function taskFromJson(json: Record<string, unknown>): TaskRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of taskColumns) {
+    const value = json[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as TaskRow;
+}
+
+/**
+ * One page of a project's tasks and the size of the whole filtered set, in one
+ * statement. Each row comes back as a single JSON text: PGlite decodes every
+ * field of a result in JavaScript, so 500 rows of 15 columns took ~11 ms there,
+ * one JSON column ~5 ms (postgres.js is indifferent).
+ */
 export async function listTasks(db: Queryable, p: TaskListParams): Promise<{ rows: TaskRow[]; total: number }> {
   const where: SQL[] = [eq(tasks.projectId, p.projectId)];
   if (p.status?.length) where.push(inArray(tasks.status, [...p.status]));
@@ -67,11 +85,16 @@ export async function listTasks(db: Queryable, p: TaskListParams): Promise<{ row
   if (p.ready === true) where.push(readySql);
   if (p.ready === false) where.push(sql`not ${readySql}`);
   const condition = and(...where);
-  const [rows, [totalRow]] = await Promise.all([
-    db.select().from(tasks).where(condition).orderBy(...queueOrder).limit(p.limit).offset(p.offset),
-    db.select({ n: count() }).from(tasks).where(condition),
-  ]);
-  return { rows, total: totalRow?.n ?? 0 };
+  const page = await db
+    .select({ json: sql<string>`row_to_json(${tasks})::text`, total: sql<string>`count(*) over ()` })
+    .from(tasks)
+    .where(condition)
+    .orderBy(...queueOrder)
+    .limit(p.limit)
+    .offset(p.offset);
+  // The window count rides on the rows; a page past the end has none to carry it.
+  const total = page[0] ? Number(page[0].total) : ((await db.select({ n: count() }).from(tasks).where(condition))[0]?.n ?? 0);
+  return { rows: page.map((r) => taskFromJson(JSON.parse(r.json) as Record<string, unknown>)), total };
 }
 
 export async function isTaskReady(db: Queryable, id: string): Promise<boolean> {
