@@ -21,6 +21,8 @@ export const task = z.object({
   position: z.number().int(),
   blockedReason: z.string().nullable(),
   assignee: z.string().nullable(),
+  /** When true, a session spawned for this task runs in its own git worktree (whatever the spawn's own flag says). */
+  worktree: z.boolean(),
   /** Optimistic concurrency: pass it back as `expectedVersion` to update. */
   version: z.number().int(),
   createdAt: timestamp,

@@ -23,6 +23,7 @@ describe('task.create and task.get', () => {
       status: 'todo',
       priority: 'medium',
       assignee: null,
+      worktree: false,
       blockedReason: null,
       version: 1,
       startedAt: null,
