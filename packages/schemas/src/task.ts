@@ -54,6 +54,7 @@ export const taskCreateInput = z.object({
   priority: taskPriority.optional(),
   parentId: taskId.optional(),
   dependsOn: z.array(taskId).max(100).default([]),
+  worktree: z.boolean().default(false),
   ...mutationMeta,
 });
 
@@ -81,6 +82,7 @@ export const taskUpdateInput = z.object({
   description: description.optional(),
   priority: taskPriority.optional(),
   status: taskStatus.optional(),
+  worktree: z.boolean().optional(),
   /** Refused with VERSION_CONFLICT when the task has changed since this version. */
   expectedVersion: z.number().int().nonnegative().optional(),
   ...mutationMeta,
