@@ -77,7 +77,9 @@ export interface UpdateTaskInput {
 }
 
 export async function updateTask(scope: MutationScope, input: UpdateTaskInput): Promise<Task> {
-  const { id, expectedVersion, status, ...fields } = input;
+  // Named, not spread: the procedure's input also carries `idempotencyKey`, which is no field to change.
+  const { id, expectedVersion, status, title, description, priority, worktree } = input;
+  const fields = { title, description, priority, worktree };
   if (status === undefined && Object.values(fields).every((v) => v === undefined)) {
     throw new MaestroError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of title, description, priority, status, worktree.' });
   }
