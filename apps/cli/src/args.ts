@@ -20,6 +20,13 @@ export const expectedVersionArg = {
   description: 'Refuse (exit 5, VERSION_CONFLICT) if the task changed since this version',
 } as const;
 
+export const worktreeArg = { type: 'boolean', description: 'Sessions spawned for this task run in their own git worktree' } as const;
+/** On update: `--worktree` opts in, `--no-worktree` opts out. */
+export const worktreeToggleArg = {
+  ...worktreeArg,
+  negativeDescription: 'Sessions spawned for this task run in the project directory (unless the spawn asks for a worktree)',
+} as const;
+
 /** An optional task id that falls back to the first of MAESTRO_TASK_IDS. */
 export const optionalTaskId = {
   type: 'positional',

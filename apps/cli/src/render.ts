@@ -41,6 +41,7 @@ export function taskSummary(task: Task, paint: Paint): string {
   if (task.parentId) pairs.push(['parent', task.parentId]);
   if (task.blockedReason) pairs.push(['blocked', task.blockedReason]);
   if (task.assignee) pairs.push(['assignee', task.assignee]);
+  if (task.worktree) pairs.push(['worktree', 'yes']);
   if (task.description) pairs.push(['description', task.description]);
   return keyValues(pairs, paint);
 }

@@ -45,6 +45,13 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, labels:
   });
 }
 
+/** Refuses a task or subtask update that names nothing to change, before any request. */
+export function requireTaskChange(input: { title?: unknown; description?: unknown; priority?: unknown; status?: unknown; worktree?: unknown }): void {
+  if ([input.title, input.description, input.priority, input.status, input.worktree].every((v) => v === undefined)) {
+    throw new CliError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of --title, --desc, --priority, --status, --worktree, --no-worktree.' });
+  }
+}
+
 /** `a,b , c` → ['a', 'b', 'c']; undefined or empty → undefined. */
 export function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;

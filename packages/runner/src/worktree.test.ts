@@ -48,6 +48,17 @@ test('a worktree session runs on its own branch in its own directory', async () 
   expect(git(repo, 'status', '--porcelain')).toBe('');
 });
 
+test('a task that opts in gets a worktree from a spawn that does not ask for one', async () => {
+  const out = join(repo, '..', `wt-task-${Date.now()}.txt`);
+  const t = await stack.client.trpc.task.create.mutate({ projectId, title: 'Opted in', worktree: true });
+  const session = await stack.client.trpc.session.spawn.mutate({ taskIds: [t.id], agent: 'custom', command: `pwd > ${out}` });
+  expect(session.worktree).toBe(true);
+  const ended = await waitForSession(stack.client, session.id);
+  expect(ended).toMatchObject({ status: 'completed', branch: branchName('Opted in', session.id) });
+  expect(readFileSync(out, 'utf8').trim()).toBe(ended.workingDir);
+  expect(ended.workingDir).not.toBe(repo);
+});
+
 test('a clean worktree is safe to remove; one with uncommitted or unmerged work is not', async () => {
   const clean = await spawnInWorktree('clean', 'true');
   const dirty = await spawnInWorktree('dirty', 'echo wip > notes.txt');

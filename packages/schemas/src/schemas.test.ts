@@ -16,7 +16,7 @@ describe('ids', () => {
 describe('task create input', () => {
   test('fills defaults', () => {
     const parsed = taskCreateInput.parse({ projectId: 'prj_0123456789', title: '  Write docs  ' });
-    expect(parsed).toMatchObject({ title: 'Write docs', description: '', dependsOn: [] });
+    expect(parsed).toMatchObject({ title: 'Write docs', description: '', dependsOn: [], worktree: false });
     expect(parsed.priority).toBeUndefined();
   });
 

@@ -9,6 +9,7 @@ export const subtaskCreateInput = z.object({
   title,
   description: description.default(''),
   priority: taskPriority.optional(),
+  worktree: z.boolean().default(false),
   ...mutationMeta,
 });
 
@@ -21,6 +22,7 @@ export const subtaskUpdateInput = z.object({
   description: description.optional(),
   priority: taskPriority.optional(),
   status: taskStatus.optional(),
+  worktree: z.boolean().optional(),
   expectedVersion: z.number().int().nonnegative().optional(),
   ...mutationMeta,
 });

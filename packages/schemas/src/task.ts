@@ -21,6 +21,8 @@ export const task = z.object({
   position: z.number().int(),
   blockedReason: z.string().nullable(),
   assignee: z.string().nullable(),
+  /** When true, a session spawned for this task runs in its own git worktree (whatever the spawn's own flag says). */
+  worktree: z.boolean(),
   /** Optimistic concurrency: pass it back as `expectedVersion` to update. */
   version: z.number().int(),
   createdAt: timestamp,
@@ -52,6 +54,7 @@ export const taskCreateInput = z.object({
   priority: taskPriority.optional(),
   parentId: taskId.optional(),
   dependsOn: z.array(taskId).max(100).default([]),
+  worktree: z.boolean().default(false),
   ...mutationMeta,
 });
 
@@ -79,6 +82,7 @@ export const taskUpdateInput = z.object({
   description: description.optional(),
   priority: taskPriority.optional(),
   status: taskStatus.optional(),
+  worktree: z.boolean().optional(),
   /** Refused with VERSION_CONFLICT when the task has changed since this version. */
   expectedVersion: z.number().int().nonnegative().optional(),
   ...mutationMeta,

@@ -175,6 +175,24 @@ describe('the full lifecycle, driven only by the CLI', () => {
   });
 });
 
+describe('worktree opt-in per task', () => {
+  test('task create --worktree, task update --no-worktree and --worktree, subtask create --worktree; task get shows it', async () => {
+    const project = expectSuccess<Project>(await cli(['project', 'create', 'Worktrees', '--json']), 'project create');
+    const p = ['--project', project.id];
+    const task = expectSuccess<Task>(await cli(['task', 'create', 'Isolated work', '--worktree', ...p, '--json']), 'task create');
+    expect(task.worktree).toBe(true);
+    expect((await cli(['task', 'get', task.id])).stdout).toMatch(/^worktree:\s+yes$/m);
+    const off = expectSuccess<Task>(await cli(['task', 'update', task.id, '--no-worktree', '--json']), 'task update');
+    expect(off).toMatchObject({ worktree: false, version: task.version + 1 });
+    expect((await cli(['task', 'get', task.id])).stdout).not.toMatch(/^worktree/m);
+    expect(expectSuccess<Task>(await cli(['task', 'update', task.id, '--worktree', '--json']), 'task update').worktree).toBe(true);
+    const sub = expectSuccess<Task>(await cli(['subtask', 'create', task.id, 'Isolated part', '--worktree', '--json']), 'subtask create');
+    expect(sub.worktree).toBe(true);
+    expect(expectSuccess<Task>(await cli(['subtask', 'update', sub.id, '--no-worktree', '--json']), 'subtask update').worktree).toBe(false);
+    expect(expectSuccess<Task>(await cli(['task', 'create', 'In place', ...p, '--json']), 'task create').worktree).toBe(false);
+  });
+});
+
 describe('errors: code, exit code and a hint', () => {
   test('unknown id → exit 2, NOT_FOUND', async () => {
     const error = expectFailure(await cli(['task', 'get', 'tsk_zzzzzzzzzz', '--json']), 'NOT_FOUND', 2);

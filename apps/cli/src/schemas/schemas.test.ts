@@ -29,6 +29,7 @@ describe('published JSON Schemas (apps/cli/schemas)', () => {
       position: 0,
       blockedReason: null,
       assignee: null,
+      worktree: false,
       version: 1,
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
@@ -39,6 +40,7 @@ describe('published JSON Schemas (apps/cli/schemas)', () => {
     expect(schemaErrors('task-create.json', task)).toBeNull();
     expect(schemaErrors('task-create.json', { ...task, status: 'done' })).toMatch(/status/);
     expect(schemaErrors('task-create.json', { ...task, createdAt: 'yesterday' })).toMatch(/createdAt/);
+    expect(schemaErrors('task-create.json', { ...task, worktree: 'yes' })).toMatch(/worktree/);
     expect(schemaErrors('envelope.json', { success: true })).not.toBeNull();
     expect(schemaErrors('envelope.json', { success: false, error: { code: 'OOPS', message: 'x' } })).not.toBeNull();
   });

@@ -96,7 +96,7 @@ const descriptionBad: [string, unknown][] = [['a number', 7], ['20001 chars', lo
 const priorityBad: [string, unknown][] = [['unknown', 'critical'], ['a number', 3]];
 const statusBad: [string, unknown][] = [['unknown', 'done'], ['upper case', 'TODO']];
 const versionBad: [string, unknown][] = [['negative', -1], ['fractional', 1.5], ['a string', '1']];
-const cascadeBad: [string, unknown][] = [['a string', 'yes'], ['a number', 1]];
+const booleanBad: [string, unknown][] = [['a string', 'yes'], ['a number', 1]];
 const claimantBad: [string, unknown][] = [['empty', ''], ['101 chars', long(101)], ['a number', 5], ['with NUL', NUL]];
 const typesBad: [string, unknown][] = [['unknown type', ['task:exploded']], ['not an array', 'task:created'], ['too many', Array(100).fill('task:created')]];
 const limitBad: [string, unknown][] = [['zero', 0], ['501', 501], ['fractional', 1.5], ['a string', '10']];
@@ -135,7 +135,7 @@ export const PROCEDURES: ProcedureSpec[] = [
   spec('project.delete', (f) => ({ id: f.projectId }), {
     ids: { id: 'project' },
     required: ['id'],
-    fields: { cascade: cascadeBad },
+    fields: { cascade: booleanBad },
     refused: [unknownProject('id'), ['project with tasks', () => ({}), 'HAS_CHILDREN']],
     mutation: true,
   }),
@@ -146,6 +146,7 @@ export const PROCEDURES: ProcedureSpec[] = [
       title: titleBad,
       description: descriptionBad,
       priority: priorityBad,
+      worktree: booleanBad,
       dependsOn: [['a string', UNKNOWN.task], ['with a malformed id', ['nope']], ['101 ids', Array(101).fill(UNKNOWN.task)]],
     },
     refused: [unknownProject('projectId'), unknownTask('parentId'), ['dependsOn unknown', () => ({ dependsOn: [UNKNOWN.task] }), 'NOT_FOUND']],
@@ -175,7 +176,7 @@ export const PROCEDURES: ProcedureSpec[] = [
   spec('task.update', (f) => ({ id: f.taskId, title: 'renamed' }), {
     ids: { id: 'task' },
     required: ['id'],
-    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, expectedVersion: versionBad },
+    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, worktree: booleanBad, expectedVersion: versionBad },
     refused: [
       unknownTask('id'),
       ['no field to change', (f) => ({ id: f.taskId, title: undefined }), 'VALIDATION'],
@@ -196,7 +197,7 @@ export const PROCEDURES: ProcedureSpec[] = [
     fields: { body: [['empty', ''], ['10001 chars', long(10_001)], ['null', null]] },
   })),
   spec('task.delete', (f) => ({ id: f.taskId }), taskRef({
-    fields: { cascade: cascadeBad },
+    fields: { cascade: booleanBad },
     refused: [unknownTask('id'), ['task with subtasks', () => ({}), 'HAS_CHILDREN']],
   })),
   spec('task.claim', (f) => ({ projectId: f.projectId, claimant: 'c' }), {
@@ -217,13 +218,13 @@ export const PROCEDURES: ProcedureSpec[] = [
   spec('subtask.create', (f) => ({ taskId: f.taskId, title: 's' }), {
     ids: { taskId: 'task' },
     required: ['taskId', 'title'],
-    fields: { title: titleBad, description: descriptionBad, priority: priorityBad },
+    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, worktree: booleanBad },
     refused: [unknownTask('taskId')],
     mutation: true,
   }),
   spec('subtask.list', (f) => ({ taskId: f.taskId }), { ids: { taskId: 'task' }, required: ['taskId'], refused: [unknownTask('taskId')] }),
   spec('subtask.update', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId, title: 'u' }), subtaskRef({
-    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, expectedVersion: versionBad },
+    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, worktree: booleanBad, expectedVersion: versionBad },
     refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['no field to change', () => ({ title: undefined }), 'VALIDATION']],
   })),
   spec('subtask.complete', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId }), subtaskRef()),
@@ -263,7 +264,7 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
         skill: [['with spaces', 'my skill'], ['upper case', 'Worker']],
         command: [['empty', ''], ['4097 chars', long(4097)]],
         name: [['empty', ''], ['101 chars', long(101)]],
-        worktree: [['a string', 'yes']],
+        worktree: booleanBad,
         cols: sizes,
         rows: sizes,
       },

@@ -23,6 +23,7 @@ describe('task.create and task.get', () => {
       status: 'todo',
       priority: 'medium',
       assignee: null,
+      worktree: false,
       blockedReason: null,
       version: 1,
       startedAt: null,
@@ -115,6 +116,7 @@ describe('task.update', () => {
     const p = await newProject(h);
     const t = await h.caller.task.create({ projectId: p.id, title: 'x' });
     await expectCode(h.caller.task.update({ id: t.id }), 'VALIDATION');
+    await expectCode(h.caller.task.update({ id: t.id, idempotencyKey: 'nothing-to-change-1' }), 'VALIDATION');
     await expectCode(h.caller.task.update({ id: t.id, status: 'blocked' }), 'VALIDATION');
     await expectCode(h.caller.task.update({ id: 'tsk_0000000000', title: 'y' }), 'NOT_FOUND');
   });

@@ -1,7 +1,6 @@
-import type { TaskPriority, TaskStatus } from '@maestro/schemas';
 import { MaestroError } from '../errors.js';
 import type { MutationScope } from '../mutate.js';
-import { createTask, deleteTask, moveTask, requireTask, updateTask } from './tasks/index.js';
+import { createTask, deleteTask, moveTask, requireTask, updateTask, type CreateTaskInput, type UpdateTaskInput } from './tasks/index.js';
 
 /** The seed's subtask API is a view over child tasks; these check the parent link then delegate. */
 async function requireSubtask(scope: MutationScope, taskId: string, subtaskId: string) {
@@ -15,26 +14,13 @@ async function requireSubtask(scope: MutationScope, taskId: string, subtaskId: s
   return sub;
 }
 
-export async function createSubtask(
-  scope: MutationScope,
-  input: { taskId: string; title: string; description: string; priority?: TaskPriority | undefined },
-) {
-  const parent = await requireTask(scope.tx, input.taskId);
-  return createTask(scope, { projectId: parent.projectId, parentId: parent.id, title: input.title, description: input.description, priority: input.priority, dependsOn: [] });
+export async function createSubtask(scope: MutationScope, input: Omit<CreateTaskInput, 'projectId' | 'parentId' | 'dependsOn'> & { taskId: string }) {
+  const { taskId, ...fields } = input;
+  const parent = await requireTask(scope.tx, taskId);
+  return createTask(scope, { ...fields, projectId: parent.projectId, parentId: parent.id, dependsOn: [] });
 }
 
-export async function updateSubtask(
-  scope: MutationScope,
-  input: {
-    taskId: string;
-    subtaskId: string;
-    title?: string | undefined;
-    description?: string | undefined;
-    priority?: TaskPriority | undefined;
-    status?: TaskStatus | undefined;
-    expectedVersion?: number | undefined;
-  },
-) {
+export async function updateSubtask(scope: MutationScope, input: Omit<UpdateTaskInput, 'id'> & { taskId: string; subtaskId: string }) {
   const { taskId, subtaskId, ...fields } = input;
   await requireSubtask(scope, taskId, subtaskId);
   return updateTask(scope, { id: subtaskId, ...fields });

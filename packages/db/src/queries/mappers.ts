@@ -18,6 +18,7 @@ export function toTask(row: TaskRow): Task {
     position: row.position,
     blockedReason: row.blockedReason,
     assignee: row.assignee,
+    worktree: row.worktree,
     version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),

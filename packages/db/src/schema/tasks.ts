@@ -1,4 +1,4 @@
-import { type AnyPgColumn, check, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, optionalTime, updatedAt } from './columns.js';
 import { taskPriorityEnum, taskStatusEnum } from './enums.js';
@@ -20,6 +20,8 @@ export const tasks = pgTable(
     position: integer('position').notNull().default(0),
     blockedReason: text('blocked_reason'),
     assignee: text('assignee'),
+    /** Sessions spawned for this task run in their own git worktree. */
+    worktree: boolean('worktree').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -30,6 +30,7 @@ function task(id: string, title: string, description = '', parentId: string | nu
     position: 0,
     blockedReason: null,
     assignee: null,
+    worktree: false,
     version: 1,
     createdAt: at,
     updatedAt: at,

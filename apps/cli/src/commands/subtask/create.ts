@@ -1,6 +1,6 @@
 import { subtaskCreateInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
-import { descArg, globalArgs, meta } from '../../args.js';
+import { descArg, globalArgs, meta, worktreeArg } from '../../args.js';
 import { priorityArg } from '../../choices.js';
 import { taskSummary } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
@@ -17,12 +17,13 @@ export default defineCommand({
     title: { type: 'positional', required: true, description: 'Title (quote it)' },
     desc: descArg,
     priority: priorityArg,
+    worktree: worktreeArg,
   },
   async run({ args }) {
     const rt = useRuntime();
     const input = validate(
       subtaskCreateInput,
-      { taskId: args.taskId, title: args.title, description: args.desc, priority: args.priority },
+      { taskId: args.taskId, title: args.title, description: args.desc, priority: args.priority, worktree: args.worktree },
       { taskId: '<taskId>', title: '<title>', description: '--desc' },
     );
     const subtask = await rt.out.spin('Creating subtask', rt.trpc().subtask.create.mutate(input));

@@ -1,15 +1,14 @@
 import { subtaskUpdateInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
-import { descArg, expectedVersionArg, globalArgs, meta, titleArg } from '../../args.js';
+import { descArg, expectedVersionArg, globalArgs, meta, titleArg, worktreeToggleArg } from '../../args.js';
 import { priorityArg, statusArg } from '../../choices.js';
-import { CliError } from '../../errors.js';
 import { taskSummary } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
-import { toInt, validate } from '../../validate.js';
+import { requireTaskChange, toInt, validate } from '../../validate.js';
 import { parentOf } from './parent.js';
 
 export default defineCommand({
-  meta: meta('update', 'Change a subtask’s title, description, priority or status', [
+  meta: meta('update', 'Change a subtask’s title, description, priority, status or worktree opt-in', [
     'maestro subtask update tsk_0123456789 --title "Write the down migration too"',
     'maestro subtask update tsk_0123456789 --status in_progress --json',
   ]),
@@ -20,6 +19,7 @@ export default defineCommand({
     desc: descArg,
     priority: priorityArg,
     status: statusArg,
+    worktree: worktreeToggleArg,
     'expected-version': expectedVersionArg,
   },
   async run({ args }) {
@@ -30,14 +30,13 @@ export default defineCommand({
       description: args.desc,
       priority: args.priority,
       status: args.status,
+      worktree: args.worktree,
       expectedVersion: toInt(args['expected-version']),
     };
     const labels = { subtaskId: '<subtaskId>', description: '--desc' };
     // Everything but the parent (looked up next) is checked before any request.
     const checked = validate(subtaskUpdateInput.omit({ taskId: true }), fields, labels);
-    if (checked.title === undefined && checked.description === undefined && checked.priority === undefined && checked.status === undefined) {
-      throw new CliError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of --title, --desc, --priority, --status.' });
-    }
+    requireTaskChange(checked);
     const input = { ...checked, taskId: await parentOf(rt, checked.subtaskId) };
     const subtask = await rt.out.spin('Updating subtask', rt.trpc().subtask.update.mutate(input));
     rt.out.success(subtask, (t) => taskSummary(t, rt.out.paint));

@@ -1,6 +1,6 @@
 import { taskCreateInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
-import { descArg, globalArgs, meta } from '../../args.js';
+import { descArg, globalArgs, meta, worktreeArg } from '../../args.js';
 import { priorityArg } from '../../choices.js';
 import { taskSummary } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
@@ -11,6 +11,7 @@ export default defineCommand({
     'maestro task create "Add login page" --priority high',
     'maestro task create "Write tests" --depends-on tsk_0123456789,tsk_abcdefghij --json',
     'maestro task create "Fix typo" --parent tsk_0123456789',
+    'maestro task create "Rewrite the parser" --worktree',
   ]),
   args: {
     ...globalArgs,
@@ -19,6 +20,7 @@ export default defineCommand({
     priority: { ...priorityArg, description: `${priorityArg.description} (default: the parent’s, else medium)` },
     parent: { type: 'string', valueHint: 'task-id', description: 'Parent task: create a subtask of it' },
     'depends-on': { type: 'string', valueHint: 'id,id', description: 'Tasks this one waits for (comma-separated ids)' },
+    worktree: worktreeArg,
   },
   async run({ args }) {
     const rt = useRuntime();
@@ -31,6 +33,7 @@ export default defineCommand({
         priority: args.priority,
         parentId: args.parent,
         dependsOn: splitList(args['depends-on']),
+        worktree: args.worktree,
       },
       { title: '<title>', description: '--desc', parentId: '--parent', dependsOn: '--depends-on', projectId: '--project' },
     );

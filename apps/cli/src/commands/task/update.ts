@@ -1,16 +1,16 @@
 import { taskUpdateInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
-import { descArg, expectedVersionArg, globalArgs, meta, requiredTaskId, titleArg } from '../../args.js';
+import { descArg, expectedVersionArg, globalArgs, meta, requiredTaskId, titleArg, worktreeToggleArg } from '../../args.js';
 import { priorityArg, statusArg } from '../../choices.js';
-import { CliError } from '../../errors.js';
 import { taskSummary } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
-import { toInt, validate } from '../../validate.js';
+import { requireTaskChange, toInt, validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('update', 'Change a task’s title, description, priority or status', [
+  meta: meta('update', 'Change a task’s title, description, priority, status or worktree opt-in', [
     'maestro task update tsk_0123456789 --priority urgent',
     'maestro task update tsk_0123456789 --status in_review --expected-version 3 --json',
+    'maestro task update tsk_0123456789 --no-worktree',
   ]),
   args: {
     ...globalArgs,
@@ -19,6 +19,7 @@ export default defineCommand({
     desc: descArg,
     priority: priorityArg,
     status: statusArg,
+    worktree: worktreeToggleArg,
     'expected-version': expectedVersionArg,
   },
   async run({ args }) {
@@ -31,13 +32,12 @@ export default defineCommand({
         description: args.desc,
         priority: args.priority,
         status: args.status,
+        worktree: args.worktree,
         expectedVersion: toInt(args['expected-version']),
       },
       { id: '<id>', description: '--desc' },
     );
-    if (input.title === undefined && input.description === undefined && input.priority === undefined && input.status === undefined) {
-      throw new CliError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of --title, --desc, --priority, --status.' });
-    }
+    requireTaskChange(input);
     const task = await rt.out.spin('Updating task', rt.trpc().task.update.mutate(input));
     rt.out.success(task, (t) => taskSummary(t, rt.out.paint));
   },

@@ -47,6 +47,8 @@ async function assertAssignable(scope: MutationScope, task: TaskRow): Promise<vo
 /**
  * Records a spawn request: the session row (status `spawning`), its task links
  * and assignments, and `session:spawn_requested` for runners to claim.
+ * The session runs in its own git worktree when the input asks for one or any
+ * of its tasks has `worktree` set: a task's opt-in cannot be turned off per spawn.
  */
 export async function spawnSession(scope: MutationScope, input: SpawnInput): Promise<Session> {
   checkAgent(input);
@@ -75,7 +77,7 @@ export async function spawnSession(scope: MutationScope, input: SpawnInput): Pro
       skill: input.skill ?? DEFAULT_SKILL[input.role],
       agent: input.agent,
       command: input.command ?? null,
-      worktree: input.worktree,
+      worktree: input.worktree || tasks.some((t) => t.worktree),
       spawnedBy: scope.actor,
       parentSessionId: scope.actor.startsWith('ses_') ? scope.actor : null,
       cols: input.cols,

@@ -12,6 +12,7 @@ export interface CreateTaskInput {
   priority?: TaskPriority | undefined;
   parentId?: string | undefined;
   dependsOn: readonly string[];
+  worktree?: boolean | undefined;
 }
 
 export async function createTask(scope: MutationScope, input: CreateTaskInput): Promise<Task> {
@@ -44,6 +45,7 @@ export async function createTask(scope: MutationScope, input: CreateTaskInput): 
     description: input.description,
     priority: input.priority ?? parent?.priority ?? 'medium',
     position: await nextPosition(tx, input.projectId, parent?.id ?? null),
+    worktree: input.worktree ?? false,
   });
   const task = toTask(row);
   if (parent) await emitOnParent(scope, parent.id, { kind: 'created', subtask: row });
@@ -70,13 +72,16 @@ export interface UpdateTaskInput {
   description?: string | undefined;
   priority?: TaskPriority | undefined;
   status?: TaskStatus | undefined;
+  worktree?: boolean | undefined;
   expectedVersion?: number | undefined;
 }
 
 export async function updateTask(scope: MutationScope, input: UpdateTaskInput): Promise<Task> {
-  const { id, expectedVersion, status, ...fields } = input;
+  // Named, not spread: the procedure's input also carries `idempotencyKey`, which is no field to change.
+  const { id, expectedVersion, status, title, description, priority, worktree } = input;
+  const fields = { title, description, priority, worktree };
   if (status === undefined && Object.values(fields).every((v) => v === undefined)) {
-    throw new MaestroError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of title, description, priority, status.' });
+    throw new MaestroError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of title, description, priority, status, worktree.' });
   }
   if (status === 'blocked') {
     throw new MaestroError('VALIDATION', 'Blocking needs a reason', { hint: 'Use `maestro task block <id> --reason "…"` (task.block).' });

@@ -63,7 +63,7 @@ export async function statusChange(
   return values;
 }
 
-const TRACKED_FIELDS = ['title', 'description', 'status', 'priority', 'blockedReason', 'assignee', 'position'] as const;
+const TRACKED_FIELDS = ['title', 'description', 'status', 'priority', 'blockedReason', 'assignee', 'position', 'worktree'] as const;
 
 /**
  * Records a change to a task on the timeline: `task:updated` for the task and,

@@ -1,0 +1,1 @@
+ALTER TABLE "tasks" ADD COLUMN "worktree" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,45 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, expect, test } from 'vitest';
+import { createDb, defaultMigrationsFolder } from './client.js';
+import { findTask } from './queries/tasks.js';
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'maestro-migrations-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A migrations folder holding only the first `count` migrations, as an older release shipped it. */
+function firstMigrations(count: number): string {
+  const from = defaultMigrationsFolder();
+  const dir = join(scratch, `first-${count}`);
+  mkdirSync(join(dir, 'meta'), { recursive: true });
+  const journal = JSON.parse(readFileSync(join(from, 'meta', '_journal.json'), 'utf8')) as Journal;
+  const entries = journal.entries.slice(0, count);
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const { tag } of entries) copyFileSync(join(from, `${tag}.sql`), join(dir, `${tag}.sql`));
+  return dir;
+}
+
+// Drizzle applies only migrations newer than the last one a database has seen:
+// an upgrade, not a fresh database, is what proves a new migration is picked up.
+test('a database made by 0000_init upgrades in place: its tasks get worktree = false', async () => {
+  const dataDir = join(scratch, 'pglite');
+  const old = createDb({ dataDir, migrationsFolder: firstMigrations(1) });
+  await old.migrate();
+  await old.db.execute(sql`insert into projects (id, name, working_dir) values ('prj_0123456789', 'old', '/tmp')`);
+  await old.db.execute(sql`insert into tasks (id, project_id, title) values ('tsk_0123456789', 'prj_0123456789', 'from before')`);
+  await old.close();
+
+  const current = createDb({ dataDir });
+  try {
+    await current.migrate();
+    expect(await findTask(current.db, 'tsk_0123456789')).toMatchObject({ title: 'from before', worktree: false, version: 1 });
+  } finally {
+    await current.close();
+  }
+}, 60_000);
