@@ -5,6 +5,7 @@ import {
   createContextInner,
   createMemoryBus,
   createMemoryCommandBus,
+  createOutputFeed,
   createPostgresBus,
   createPostgresCommandBus,
   type CommandBus,
@@ -61,9 +62,10 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
   const { handle, bus, commands, unlock } = await openDatabase(env, logger);
   const metrics = createMetrics();
   const config = { runnerLeaseMs: env.MAESTRO_RUNNER_LEASE_MS };
+  const output = createOutputFeed();
   const contextFor = async (req: IncomingMessage) =>
-    createContextInner({ db: handle.db, bus, commands, config, auth: await authenticate(req, token.token, handle.db), hooks: metrics.hooks });
-  const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, config, hooks: metrics.hooks }), logger);
+    createContextInner({ db: handle.db, bus, commands, output, config, auth: await authenticate(req, token.token, handle.db), hooks: metrics.hooks });
+  const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
     else logger.debug({ code: error.code, procedure: path, msg: error.message }, 'procedure refused');

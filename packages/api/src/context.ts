@@ -1,5 +1,6 @@
 import type { Db } from '@maestro/db';
 import type { CommandBus } from './bus/commands.js';
+import { NO_OUTPUT_FEED, type OutputFeed } from './bus/output-feed.js';
 import type { EventBus } from './bus/types.js';
 
 /** Who is calling. Session-scoped tokens (spawned agents) are limited to their project. */
@@ -23,6 +24,8 @@ export interface ContextInner {
   db: Db;
   bus: EventBus;
   commands: CommandBus;
+  /** Live terminal output held in this process; shared by every request's context. */
+  output: OutputFeed;
   config: ApiConfig;
   /** null: the request carried no valid token. */
   auth: Auth | null;
@@ -34,6 +37,8 @@ export function createContextInner(opts: {
   db: Db;
   bus: EventBus;
   commands: CommandBus;
+  /** Omitted: output subscribers read every chunk from the database. */
+  output?: OutputFeed;
   config?: ApiConfig;
   auth?: Auth | null;
   hooks?: ApiHooks;
@@ -42,6 +47,7 @@ export function createContextInner(opts: {
     db: opts.db,
     bus: opts.bus,
     commands: opts.commands,
+    output: opts.output ?? NO_OUTPUT_FEED,
     config: opts.config ?? DEFAULT_API_CONFIG,
     auth: opts.auth === undefined ? { kind: 'admin' } : opts.auth,
     hooks: opts.hooks ?? {},

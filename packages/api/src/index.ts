@@ -1,5 +1,6 @@
 export { createMemoryCommandBus, createPostgresCommandBus, type CommandBus } from './bus/commands.js';
 export { createMemoryBus } from './bus/memory.js';
+export { createOutputFeed, type OutputFeed } from './bus/output-feed.js';
 export { createPostgresBus, EVENTS_CHANNEL } from './bus/postgres.js';
 export type { EventBus, EventListener } from './bus/types.js';
 export { createContextInner, DEFAULT_API_CONFIG, type ApiConfig, type ApiHooks, type Auth, type ContextInner } from './context.js';

@@ -12,6 +12,8 @@ export interface MutationScope {
   tx: Tx;
   actor: string;
   emit(event: Emit): void;
+  /** Runs once the transaction has committed, before subscribers hear of its events. */
+  onCommit(fn: () => void): void;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function mutate<T>(
   for (let attempt = 1; ; attempt++) {
     try {
       const pending: Emit[] = [];
+      const committed: (() => void)[] = [];
       let written: MaestroEvent[] = [];
       const result = await ctx.db.transaction(async (tx) => {
         if (key) {
@@ -71,7 +74,7 @@ export async function mutate<T>(
             return claim.response as T;
           }
         }
-        const value = await fn({ tx, actor: ctx.actor, emit: (event) => pending.push(event) });
+        const value = await fn({ tx, actor: ctx.actor, emit: (event) => pending.push(event), onCommit: (f) => committed.push(f) });
         if (pending.length > 0) {
           await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
           written = await insertEvents(
@@ -83,6 +86,7 @@ export async function mutate<T>(
         if (key) await storeIdempotentResponse(tx, key, value);
         return value;
       });
+      for (const f of committed) f();
       if (written.length > 0) {
         ctx.bus.afterCommit(written);
         ctx.hooks.onEventsPublished?.(written.length);

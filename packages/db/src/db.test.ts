@@ -1,10 +1,12 @@
 import { ID_PREFIXES, taskId } from '@maestro/schemas';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newId } from './ids.js';
 import { findTask, insertTask, listTasks, subtreeIds } from './queries/tasks.js';
 import { insertProject } from './queries/projects.js';
 import { dependencyPath, insertDependency } from './queries/dependencies.js';
 import { insertEvents, listEvents, maxEventId } from './queries/events.js';
+import { rowsOf } from './queries/rows.js';
 import { createTestDb } from './testing.js';
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -25,6 +27,13 @@ describe('newId', () => {
 });
 
 describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
+  test('session output is stored without compression (migration 0002)', async () => {
+    const rows = rowsOf<{ attstorage: string }>(
+      await handle.db.execute(sql`select attstorage from pg_attribute where attrelid = 'session_output'::regclass and attname = 'data_base64'`),
+    );
+    expect(rows.map((r) => r.attstorage)).toEqual(['e']);
+  });
+
   test('migrations ran: a project and a task tree round-trip', async () => {
     const db = handle.db;
     const project = await insertProject(db, { id: newId('project'), name: `p-${Date.now()}`, workingDir: '/tmp' });

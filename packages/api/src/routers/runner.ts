@@ -91,7 +91,7 @@ export const runnerRouter = router({
   output: adminProcedure
     .input(runnerOutputInput)
     .output(z.object({ stored: z.number().int(), lastSeq: outputChunk.shape.seq }))
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input))),
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input, ctx.output))),
   exit: adminProcedure
     .input(runnerExitInput)
     .output(session)

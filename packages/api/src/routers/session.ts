@@ -74,6 +74,7 @@ export const sessionRouter = router({
     const stream = sessions.streamOutput({
       db: ctx.db,
       bus: ctx.bus,
+      feed: ctx.output,
       sessionId: input.id,
       afterSeq: resume ?? input.afterSeq ?? -1,
       signal: signal ?? new AbortController().signal,

@@ -82,6 +82,7 @@ export const sessionOutput = pgTable(
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
     seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** Stored uncompressed (STORAGE EXTERNAL, migration 0002): base64 gives pglz little to find. */
     dataBase64: text('data_base64').notNull(),
     bytes: integer('bytes').notNull(),
     createdAt: createdAt(),

@@ -1,18 +1,26 @@
 import { findSession, insertOutput, readOutput, type Queryable } from '@maestro/db';
 import { ENDED_SESSION_STATUSES, type OutputChunk } from '@maestro/schemas';
+import type { OutputFeed } from '../../bus/output-feed.js';
 import type { EventBus } from '../../bus/types.js';
 import type { MutationScope } from '../../mutate.js';
 import { assertRunner, requireSession } from './shared.js';
 
 const PAGE = 500;
 
-/** Stores a batch of terminal output; chunks already stored (a retry) are skipped, not duplicated. */
-export async function appendOutput(scope: MutationScope, input: { runnerId: string; sessionId: string; chunks: OutputChunk[] }) {
+/**
+ * Stores a batch of terminal output; chunks already stored (a retry) are
+ * skipped, not duplicated. Once committed, the new chunks go to `feed` for
+ * this process's live subscribers.
+ */
+export async function appendOutput(scope: MutationScope, input: { runnerId: string; sessionId: string; chunks: OutputChunk[] }, feed: OutputFeed) {
   const session = await requireSession(scope.tx, input.sessionId);
   assertRunner(session, input.runnerId);
   const stored = await insertOutput(scope.tx, session.id, input.chunks);
   const last = stored.at(-1);
   if (last) {
+    const isNew = new Set(stored.map((c) => c.seq));
+    const fresh = input.chunks.filter((c) => isNew.has(c.seq)).sort((a, b) => a.seq - b.seq);
+    scope.onCommit(() => feed.add(session.id, fresh));
     const bytes = stored.reduce((n, c) => n + c.bytes, 0);
     scope.emit({ type: 'session:output', projectId: session.projectId, taskId: null, sessionId: session.id, payload: { sessionId: session.id, seq: last.seq, bytes } });
   }
@@ -29,34 +37,56 @@ export async function readSessionOutput(db: Queryable, input: { id: string; afte
 
 /**
  * A session's output from `afterSeq`, then live until the session has ended
- * and everything it wrote has been sent. Woken by the session's own events.
+ * and everything it wrote has been sent. Woken by the session's own events;
+ * chunks this process has just stored come from `feed`, the rest (catching
+ * up, output stored by another server process) from the database.
  */
-export async function* streamOutput(opts: { db: Queryable; bus: EventBus; sessionId: string; afterSeq: number; signal: AbortSignal }): AsyncGenerator<OutputChunk> {
-  const { db, bus, sessionId, signal } = opts;
+export async function* streamOutput(opts: {
+  db: Queryable;
+  bus: EventBus;
+  feed: OutputFeed;
+  sessionId: string;
+  afterSeq: number;
+  signal: AbortSignal;
+}): AsyncGenerator<OutputChunk> {
+  const { db, bus, feed, sessionId, signal } = opts;
   const isEnded = (status: string) => (ENDED_SESSION_STATUSES as readonly string[]).includes(status);
   let wake: (() => void) | null = null;
   let dirty = true;
   // Whether it has ended comes from the session's own events after one read, not a query per batch.
   let ended = false;
+  // The highest seq the session's events say is stored: reached from memory, no database read is needed.
+  let announced = -1;
   const unsubscribe = bus.subscribe((event) => {
     if (event.sessionId !== sessionId) return;
     if (event.type === 'session:updated' && isEnded(event.payload.session.status)) ended = true;
+    if (event.type === 'session:output') announced = Math.max(announced, event.payload.seq);
     dirty = true;
     wake?.();
   });
   try {
     ended = isEnded((await findSession(db, sessionId))?.status ?? 'completed');
     let last = opts.afterSeq;
+    let caughtUp = false;
     while (!signal.aborted) {
       dirty = false;
       const endedBeforeRead = ended;
-      for (;;) {
-        const rows = await readOutput(db, { sessionId, afterSeq: last, limit: PAGE });
-        for (const row of rows) {
-          last = row.seq;
-          yield toChunk(row);
+      for (let live = feed.after(sessionId, last); live.length > 0; live = feed.after(sessionId, last)) {
+        for (const chunk of live) {
+          last = chunk.seq;
+          yield chunk;
         }
-        if (rows.length < PAGE) break;
+      }
+      if (!caughtUp || endedBeforeRead || last < announced) {
+        for (;;) {
+          const rows = await readOutput(db, { sessionId, afterSeq: last, limit: PAGE });
+          for (const row of rows) {
+            last = row.seq;
+            yield toChunk(row);
+          }
+          if (rows.length < PAGE) break;
+        }
+        caughtUp = true;
       }
       if (endedBeforeRead) return;
       if (!dirty) {
