@@ -18,8 +18,8 @@ export interface OutputFeed {
   readonly heldChars: number;
 }
 
-/** Past this many base64 characters in all, the oldest chunks are dropped first. */
-const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
+/** Past this many base64 characters in all (about three full batches), the oldest chunks are dropped first. */
+const DEFAULT_MAX_CHARS = 4 * 1024 * 1024;
 
 export function createOutputFeed(opts: { maxChars?: number } = {}): OutputFeed {
   const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
