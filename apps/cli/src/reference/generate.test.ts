@@ -36,7 +36,10 @@ describe('every maestro command line in every skill and composed prompt parses w
     expect(resolved.missingSubcommand, `"${line}" names no runnable command`).toBe(false);
     for (const word of resolved.rest.filter((w) => w.startsWith('--'))) {
       const flag = word.slice(2).split('=')[0]!;
-      expect(findArg(resolved.args, flag), `${line}: --${flag} is not a flag of maestro ${resolved.path.slice(1).join(' ')}`).toBeDefined();
+      // `--no-x` turns a boolean x off, as the CLI's own token check accepts it.
+      const negated = flag.startsWith('no-') ? findArg(resolved.args, flag.slice(3)) : undefined;
+      const found = findArg(resolved.args, flag) ?? (negated?.[1].type === 'boolean' ? negated : undefined);
+      expect(found, `${line}: --${flag} is not a flag of maestro ${resolved.path.slice(1).join(' ')}`).toBeDefined();
     }
   });
 });

@@ -57,7 +57,7 @@ function usageOf(path: string, args: ArgsDef): string {
     if (GLOBAL.has(name) || LEFT_OUT.has(name)) continue;
     const hint = 'valueHint' in def && typeof def.valueHint === 'string' ? def.valueHint : undefined;
     if (def.type === 'positional') parts.push(def.required === false ? `[${name}]` : `<${name}>`);
-    else if (def.type === 'boolean') parts.push(`[--${name}]`);
+    else if (def.type === 'boolean') parts.push('negativeDescription' in def ? `[--${name}] [--no-${name}]` : `[--${name}]`);
     else parts.push('required' in def && def.required ? `--${name} <${placeholder(name, hint)}>` : `[--${name} ${placeholder(name, hint)}]`);
   }
   return parts.join(' ');
