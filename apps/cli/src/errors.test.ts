@@ -29,6 +29,7 @@ describe('exit codes', () => {
     ['DEPENDENCIES_INCOMPLETE', 5],
     ['CHILDREN_INCOMPLETE', 5],
     ['IDEMPOTENCY_MISMATCH', 5],
+    ['OUTPUT_GAP', 5],
     ['INTERNAL', 1],
   ] as const)('%s → %i', (code, exit) => {
     expect(exitCodeFor(code)).toBe(exit);

@@ -45,6 +45,7 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   CHILDREN_INCOMPLETE: EXIT.conflict,
   ALREADY_CLAIMED: EXIT.conflict,
   IDEMPOTENCY_MISMATCH: EXIT.conflict,
+  OUTPUT_GAP: EXIT.conflict,
   SPAWN_FAILED: EXIT.spawn,
   // A server bug or an unexpected failure in the CLI: not the caller's input, but nothing more specific fits.
   INTERNAL: EXIT.usage,

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'NOTHING_READY',
   'ALREADY_CLAIMED',
   'IDEMPOTENCY_MISMATCH',
+  /** Terminal output that would leave a hole in a session's stored chunks. */
+  'OUTPUT_GAP',
   'SPAWN_FAILED',
   'NETWORK',
   'INTERNAL',

@@ -111,7 +111,15 @@ export const runnerHeartbeatOutput = z.object({
 });
 export const runnerClaimInput = z.object({ runnerId, sessionId });
 export const runnerStartedInput = z.object({ runnerId, sessionId, pid: z.number().int(), workingDir: z.string(), branch: z.string().nullable() });
-export const runnerOutputInput = z.object({ runnerId, sessionId, chunks: z.array(outputChunk).min(1).max(16) });
+export const runnerOutputInput = z.object({
+  runnerId,
+  sessionId,
+  chunks: z
+    .array(outputChunk)
+    .min(1)
+    .max(16)
+    .refine((chunks) => chunks.every((c, i) => i === 0 || c.seq === chunks[i - 1]!.seq + 1), 'chunk seqs must be consecutive and ascending'),
+});
 export const runnerExitInput = z.object({
   runnerId,
   sessionId,

@@ -24,6 +24,7 @@ export const TRPC_CODE_OF: Partial<Record<ErrorCode, string>> = {
   NOTHING_READY: 'NOT_FOUND',
   ALREADY_CLAIMED: 'CONFLICT',
   IDEMPOTENCY_MISMATCH: 'CONFLICT',
+  OUTPUT_GAP: 'CONFLICT',
 };
 
 /** Awaits a call that must fail, and returns what it threw. */

@@ -336,6 +336,8 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
           ['not base64', [{ seq: 0, data: '%%%' }]],
           ['a negative seq', [{ seq: -1, data: 'aGk=' }]],
           ['17 chunks', Array(17).fill({ seq: 0, data: 'aGk=' })],
+          ['seqs not consecutive', [{ seq: 0, data: 'aGk=' }, { seq: 2, data: 'aGk=' }]],
+          ['seqs descending', [{ seq: 1, data: 'aGk=' }, { seq: 0, data: 'aGk=' }]],
           ['a chunk over 64 KiB', [{ seq: 0, data: 'A'.repeat(87_388) }]],
         ],
       },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOutputFeed } from '../bus/output-feed.js';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { createFixture } from './fixture.js';
+import { expectCode } from './helpers.js';
 
 /**
  * `session.onOutput` delivers every chunk once, in order, whether it comes
@@ -89,6 +90,34 @@ function scenarios(name: string, makeFeed: () => ReturnType<typeof createOutputF
     });
   });
 }
+
+describe('runner.output keeps stored output without holes', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('a batch that would leave a gap is refused (OUTPUT_GAP) and stores nothing; the same batch is accepted once the gap is filled', async () => {
+    const f = await started(h);
+    const sent = batch(0, 8);
+    await h.caller.runner.output({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: sent.slice(0, 3) });
+    const ahead = h.caller.runner.output({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: sent.slice(4) });
+    await expectCode(ahead, 'OUTPUT_GAP');
+    expect((await h.caller.session.output({ id: f.sessionId, limit: 100 })).chunks).toEqual(sent.slice(0, 3));
+    // Overlapping what is stored is fine (a resend after a lost acknowledgement): only the new chunks are added.
+    expect(await h.caller.runner.output({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: sent.slice(1, 4) })).toEqual({ stored: 1, lastSeq: 3 });
+    await h.caller.runner.output({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: sent.slice(4) });
+    expect((await h.caller.session.output({ id: f.sessionId, limit: 100 })).chunks).toEqual(sent);
+  });
+
+  test('the first batch of a session starts at chunk 0', async () => {
+    const f = await started(h);
+    await expectCode(h.caller.runner.output({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: batch(1, 2) }), 'OUTPUT_GAP');
+  });
+});
 
 scenarios('with an output feed (live chunks from memory)', () => createOutputFeed());
 // Holds no more than a few hundred characters: nearly every chunk is evicted before a reader asks for it.

@@ -140,6 +140,12 @@ export async function insertOutput(db: Queryable, sessionId: string, chunks: rea
   return rows.sort((a, b) => a.seq - b.seq);
 }
 
+/** The highest stored chunk seq of a session, or -1 when it has none. */
+export async function lastOutputSeq(db: Queryable, sessionId: string): Promise<number> {
+  const [row] = await db.select({ seq: sql<number | null>`max(${sessionOutput.seq})` }).from(sessionOutput).where(eq(sessionOutput.sessionId, sessionId));
+  return row?.seq === null || row?.seq === undefined ? -1 : Number(row.seq);
+}
+
 /** Chunks after `afterSeq`, in order, as stored (base64). */
 export async function readOutput(db: Queryable, params: { sessionId: string; afterSeq: number; limit: number }): Promise<{ seq: number; data: string }[]> {
   return db

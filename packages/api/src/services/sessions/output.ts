@@ -1,4 +1,5 @@
-import { findSession, insertOutput, readOutput, type Queryable } from '@maestro/db';
+import { findSession, insertOutput, lastOutputSeq, readOutput, type Queryable } from '@maestro/db';
+import { MaestroError } from '../../errors.js';
 import { ENDED_SESSION_STATUSES, type OutputChunk } from '@maestro/schemas';
 import type { OutputFeed } from '../../bus/output-feed.js';
 import type { EventBus } from '../../bus/types.js';
@@ -9,17 +10,27 @@ const PAGE = 500;
 
 /**
  * Stores a batch of terminal output; chunks already stored (a retry) are
- * skipped, not duplicated. Once committed, the new chunks go to `feed` for
- * this process's live subscribers.
+ * skipped, not duplicated. A batch must continue the stored output without a
+ * hole: readers take everything after the last seq they saw, so a later batch
+ * stored before an earlier one would make them skip it. Once committed, the
+ * new chunks go to `feed` for this process's live subscribers.
  */
 export async function appendOutput(scope: MutationScope, input: { runnerId: string; sessionId: string; chunks: OutputChunk[] }, feed: OutputFeed) {
   const session = await requireSession(scope.tx, input.sessionId);
   assertRunner(session, input.runnerId);
+  const storedUpTo = await lastOutputSeq(scope.tx, session.id);
+  const first = input.chunks[0]!.seq;
+  if (first > storedUpTo + 1) {
+    throw new MaestroError('OUTPUT_GAP', `Output chunk ${first} of session ${session.id} would leave a gap: chunks are stored up to ${storedUpTo}`, {
+      hint: `Send chunk ${storedUpTo + 1} first: output is stored strictly in order, one batch at a time.`,
+      details: { storedUpTo },
+    });
+  }
   const stored = await insertOutput(scope.tx, session.id, input.chunks);
   const last = stored.at(-1);
   if (last) {
     const isNew = new Set(stored.map((c) => c.seq));
-    const fresh = input.chunks.filter((c) => isNew.has(c.seq)).sort((a, b) => a.seq - b.seq);
+    const fresh = input.chunks.filter((c) => isNew.has(c.seq));
     scope.onCommit(() => feed.add(session.id, fresh));
     const bytes = stored.reduce((n, c) => n + c.bytes, 0);
     scope.emit({ type: 'session:output', projectId: session.projectId, taskId: null, sessionId: session.id, payload: { sessionId: session.id, seq: last.seq, bytes } });
