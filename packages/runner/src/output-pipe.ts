@@ -97,10 +97,10 @@ export class OutputPipe {
   }
 
   /**
-   * One batch at a time, by design: the server stores what each call carries
-   * and a subscriber reads everything after the last seq it saw, so a later
-   * batch committing first would make it skip the earlier one (two in flight
-   * did exactly that in the burst benchmark, and were slower too).
+   * One batch at a time, by design: a subscriber reads everything after the
+   * last seq it saw, so output must be stored strictly in order, and the
+   * server refuses a batch that would leave a hole (OUTPUT_GAP). Two batches
+   * in flight committed out of order in the burst benchmark, and were slower.
    */
   private async sendAll(): Promise<void> {
     while (this.queue.length > 0) {
