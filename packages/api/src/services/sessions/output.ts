@@ -1,8 +1,8 @@
 import { findSession, insertOutput, lastOutputSeq, readOutput, type Queryable } from '@maestro/db';
-import { MaestroError } from '../../errors.js';
 import { ENDED_SESSION_STATUSES, type OutputChunk } from '@maestro/schemas';
 import type { OutputFeed } from '../../bus/output-feed.js';
 import type { EventBus } from '../../bus/types.js';
+import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { assertRunner, requireSession } from './shared.js';
 
