@@ -18,7 +18,12 @@ type FetchLike = NonNullable<Parameters<typeof httpBatchLink>[0]['fetch']>;
 export interface MaestroClientOptions {
   /** Server base URL, e.g. http://127.0.0.1:4800 */
   url: string;
-  token: string;
+  /**
+   * Bearer token for every call. Optional: a browser page served by the
+   * Maestro server authenticates with its HttpOnly session cookie instead, and
+   * then no Authorization header and no `?token=` is sent.
+   */
+  token?: string;
   /** WebSocket constructor: the browser's by default; `ws` in Node (see `@maestro/client/node`). */
   WebSocket?: typeof globalThis.WebSocket;
   /** Browsers cannot set headers on a WebSocket: send the token as a query parameter instead. */
@@ -44,7 +49,7 @@ export interface MaestroClient {
  */
 export function createMaestroClient(options: MaestroClientOptions): MaestroClient {
   const base = options.url.replace(/\/+$/, '');
-  const wsUrl = toWebSocketUrl(base, options.tokenInWebSocketUrl ? options.token : undefined);
+  const wsUrl = toWebSocketUrl(base, options.tokenInWebSocketUrl && options.token ? options.token : undefined);
   let everConnected = false;
   const wsClient = createWSClient({
     url: wsUrl,
@@ -66,7 +71,7 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
           url: `${base}${TRPC_PATH}`,
-          headers: () => ({ authorization: `Bearer ${options.token}` }),
+          headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...(options.fetch ? { fetch: options.fetch } : {}),
         }),
       }),

@@ -6,10 +6,11 @@ export * from './index.js';
 export { nodeFetch } from './node-fetch.js';
 
 /** `ws` with the bearer token on the upgrade request, where the server checks it. */
-function authedWebSocket(token: string): typeof globalThis.WebSocket {
+function authedWebSocket(token: string | undefined): typeof globalThis.WebSocket {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   class AuthedWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers: { authorization: `Bearer ${token}` } });
+      super(address, protocols, { headers });
     }
   }
   return AuthedWebSocket as unknown as typeof globalThis.WebSocket;
