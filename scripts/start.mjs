@@ -1,50 +1,67 @@
 #!/usr/bin/env node
-// `npm start`: the server and one local runner, side by side, as separate
-// processes (a server restart never kills an agent). Ctrl-C stops both.
-import { spawn } from 'node:child_process';
+// `npm start`: the server and one local runner as separate processes under a
+// supervisor (scripts/supervisor.mjs). A server crash never takes the runner
+// or its agents with it: the server is restarted, the runner reconnects and
+// delivers buffered output in order. Ctrl-C stops everything cleanly.
+import { fileURLToPath } from 'node:url';
+import { supervise } from './supervisor.mjs';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '4800';
 const host = process.env.HOST ?? '127.0.0.1';
-const url = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const children = new Set();
+const connectHost = host.includes(':') ? (host === '::' ? '127.0.0.1' : `[${host}]`) : host === '0.0.0.0' ? '127.0.0.1' : host;
+const url = `http://${connectHost}:${port}`;
+const graceMs = 5_000;
 
-function run(name, args, env) {
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  children.add(child);
-  child.on('exit', (code, signal) => {
-    children.delete(child);
-    if (!stopping) {
-      process.stderr.write(`maestro: the ${name} exited (${signal ?? code}); stopping.\n`);
-      stop(code ?? 1);
+const log = (message) => process.stderr.write(`maestro: ${message}\n`);
+
+async function waitForServer(api) {
+  for (let i = 0; ; i++) {
+    if (api.stopping) throw new Error('stopped before the server answered');
+    try {
+      if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) })).ok) return;
+    } catch {
+      // not listening yet
     }
-  });
-  return child;
-}
-
-let stopping = false;
-function stop(code = 0) {
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  const wait = setInterval(() => {
-    if (children.size === 0) {
-      clearInterval(wait);
-      process.exit(code);
-    }
-  }, 50);
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
-
-run('server', ['apps/server/dist/main.js'], {});
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${url}/health`)).ok) break;
-  } catch {}
-  if (stopping) process.exit(1);
-  if (i > 1200) {
-    process.stderr.write(`maestro: the server did not answer at ${url}/health within 2 minutes.\n`);
-    stop(1);
+    if (i === 1200) throw new Error(`the server did not answer at ${url}/health within 2 minutes; stopping.`);
+    await new Promise((r) => setTimeout(r, 100));
   }
-  await new Promise((r) => setTimeout(r, 100));
 }
-if (!stopping) run('runner', ['packages/runner/dist/main.js'], { MAESTRO_API_URL: url });
+
+const supervisor = supervise({
+  log,
+  specs: [
+    { name: 'server', args: [`${root}apps/server/dist/main.js`], env: {}, needsReady: true, onExitNote: 'The runner and its agents keep running.' },
+    {
+      name: 'runner',
+      args: [`${root}packages/runner/dist/main.js`],
+      env: { MAESTRO_API_URL: url },
+      onExitNote: 'Its agents ended with it; their sessions are marked lost once its lease runs out.',
+    },
+  ],
+  beforeStart: async (name, api) => {
+    if (name !== 'runner') return;
+    await waitForServer(api);
+    api.markReady('server');
+  },
+});
+
+let signals = 0;
+function onSignal(signal) {
+  if (++signals > 1) {
+    log(`${signal} again: killing everything now (SIGKILL).`);
+    supervisor.killAll();
+    process.exit(1);
+  }
+  log(
+    `${signal}: stopping. The runner stops its agents (SIGTERM, then SIGKILL after ${graceMs / 1000} s) and reports their exits, then the server stops. ` +
+      'Press Ctrl-C again to kill everything at once.',
+  );
+  void supervisor.stop(0);
+}
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+const code = await supervisor.done;
+log('stopped.');
+process.exit(code);

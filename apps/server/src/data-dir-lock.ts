@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function alive(pid: number): boolean {
@@ -16,6 +16,8 @@ function alive(pid: number): boolean {
  * crashed server is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
+  // The directory may not exist yet whatever the token source (MAESTRO_TOKEN set skips the token file).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'server.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Started by `npm start`'s supervisor with an IPC channel: if the supervisor dies, do not linger.
+  if (process.send) process.on('disconnect', () => stop('supervisor gone'));
 }
 
 main().catch((error: unknown) => {

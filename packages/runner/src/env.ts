@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 const schema = z.object({
-  MAESTRO_API_URL: z.url().default('http://127.0.0.1:4800'),
+  /** Unset: the local server, at the PORT and HOST it reads too (see defaultApiUrl). */
+  MAESTRO_API_URL: z.url().optional(),
+  PORT: z.string().optional(),
+  HOST: z.string().optional(),
   MAESTRO_TOKEN: z.string().optional(),
   /** Where a local server keeps its token; read when MAESTRO_TOKEN is unset. */
   MAESTRO_DATA_DIR: z.string().default(join(homedir(), '.maestro', 'data')),
@@ -14,7 +17,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type RunnerEnv = z.infer<typeof schema> & { token: string };
+export type RunnerEnv = Omit<z.infer<typeof schema>, 'MAESTRO_API_URL' | 'PORT' | 'HOST'> & { MAESTRO_API_URL: string; token: string };
+
+/** Where a server started with the same PORT and HOST listens; a wildcard bind is reached on loopback. */
+export function defaultApiUrl(port: number, host: string): string {
+  const connect = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${connect.includes(':') ? `[${connect}]` : connect}:${port}`;
+}
+
+/** The token file a local server writes into its data directory (when MAESTRO_TOKEN is unset). */
+export function tokenFilePath(source: NodeJS.ProcessEnv = process.env): string {
+  return join(source.MAESTRO_DATA_DIR || join(homedir(), '.maestro', 'data'), 'token');
+}
 
 /** The only place the runner reads `process.env` (besides passing it on to agents). */
 export function parseRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerEnv {
@@ -22,7 +36,14 @@ export function parseRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerE
   if (!parsed.success) {
     throw new Error(`Invalid runner configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
-  const env = parsed.data;
+  const { PORT, HOST, ...env } = parsed.data;
+  // PORT and HOST matter only when they name the server: a stray PORT never breaks an explicit URL.
+  let apiUrl = env.MAESTRO_API_URL;
+  if (!apiUrl) {
+    const port = z.coerce.number().int().min(1).max(65_535).safeParse(PORT || '4800');
+    if (!port.success) throw new Error(`Invalid runner configuration:\n  PORT: must be a port number (1-65535), got ${JSON.stringify(PORT)}`);
+    apiUrl = defaultApiUrl(port.data, HOST || '127.0.0.1');
+  }
   let token = env.MAESTRO_TOKEN;
   if (!token) {
     try {
@@ -31,5 +52,5 @@ export function parseRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerE
       throw new Error(`No token: set MAESTRO_TOKEN, or run the runner where the server's data directory (${env.MAESTRO_DATA_DIR}) holds its token file.`);
     }
   }
-  return { ...env, token };
+  return { ...env, MAESTRO_API_URL: apiUrl, token };
 }
