@@ -4,6 +4,8 @@ import type { Runtime } from './runtime.js';
 
 type TaskListInput = RouterInputs['task']['list'];
 type TaskPage = RouterOutputs['task']['list'];
+type SessionListInput = RouterInputs['session']['list'];
+type SessionPage = RouterOutputs['session']['list'];
 const PAGE = 500;
 
 /**
@@ -21,7 +23,22 @@ export async function listTasks(rt: Runtime, input: Omit<TaskListInput, 'limit'>
     items.push(...page.items);
     cursor = page.nextCursor;
   }
-  return { items, nextCursor: null, total: first.total };
+  // The first page's position: events after it are what the whole list may not show.
+  return { items, nextCursor: null, total: first.total, asOfEventId: first.asOfEventId };
+}
+
+/** Every session matching `input`, newest first, or one page when the user asked for a limit (as `listTasks`). */
+export async function listSessions(rt: Runtime, input: Omit<SessionListInput, 'limit'> & { limit?: number | undefined }): Promise<SessionPage> {
+  const trpc = rt.trpc();
+  if (input.limit !== undefined) return rt.out.spin('Loading sessions', trpc.session.list.query({ ...input, limit: input.limit }));
+  const first = await rt.out.spin('Loading sessions', trpc.session.list.query({ ...input, limit: PAGE }));
+  const items = [...first.items];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const page = await trpc.session.list.query({ ...input, limit: PAGE, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  return { items, nextCursor: null, total: first.total, asOfEventId: first.asOfEventId };
 }
 
 /** A task's whole timeline, oldest first. */

@@ -6,6 +6,7 @@ export * from './health.js';
 export * from './ids.js';
 export * from './project.js';
 export * from './session.js';
+export * from './snapshot.js';
 export * from './status.js';
 export * from './subtask.js';
 export * from './task-transitions.js';

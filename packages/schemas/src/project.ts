@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, description, mutationMeta, timestamp } from './common.js';
 import { projectId } from './ids.js';
+import { asOfEventId } from './snapshot.js';
 
 const name = z.string().trim().min(1, 'must not be empty').max(LIMITS.name);
 const workingDir = z
@@ -26,6 +27,9 @@ export const projectCreateInput = z.object({
   description: description.default(''),
   ...mutationMeta,
 });
+
+/** Every project (a session token: its own), oldest first. */
+export const projectListOutput = z.object({ items: z.array(project), asOfEventId });
 
 export const projectGetInput = z.object({ id: projectId });
 

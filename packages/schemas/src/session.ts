@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { LIMITS, mutationMeta, timestamp } from './common.js';
+import { LIMITS, mutationMeta, pageInput, pageOf, timestamp } from './common.js';
 import { AGENTS, ROLES, SESSION_STATUSES } from './enums.js';
 import { projectId, sessionId, taskId } from './ids.js';
 import { project } from './project.js';
+import { asOfEventId } from './snapshot.js';
 import { taskDetail } from './task.js';
 
 export const sessionStatus = z.enum(SESSION_STATUSES);
@@ -68,8 +69,10 @@ export const sessionListInput = z.object({
   active: z.boolean().optional(),
   /** `user` or the session id that spawned them. */
   spawnedBy: z.string().max(LIMITS.name).optional(),
-  limit: z.number().int().min(1).max(LIMITS.pageSize).default(100),
+  ...pageInput,
 });
+/** Newest first, paged like task.list. */
+export const sessionListOutput = pageOf(session).extend({ asOfEventId });
 
 export const sessionIdInput = z.object({ id: sessionId });
 export const sessionStopInput = z.object({ id: sessionId, ...mutationMeta });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_PRIORITIES, TASK_STATUSES } from './enums.js';
 import { projectId } from './ids.js';
+import { asOfEventId } from './snapshot.js';
 import { task } from './task.js';
 
 export const statusInput = z.object({ projectId });
@@ -17,5 +18,6 @@ export const statusOutput = z.object({
   ready: z.number().int(),
   activeSessions: z.number().int(),
   blocked: z.array(task.pick({ id: true, title: true, blockedReason: true, assignee: true })),
+  asOfEventId,
 });
 export type StatusOutput = z.infer<typeof statusOutput>;

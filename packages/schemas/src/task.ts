@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS, description, mutationMeta, pageInput, pageOf, timestamp, title } from './common.js';
 import { TASK_PRIORITIES, TASK_STATUSES } from './enums.js';
 import { projectId, taskId } from './ids.js';
+import { asOfEventId } from './snapshot.js';
 
 export const taskStatus = z.enum(TASK_STATUSES);
 export const taskPriority = z.enum(TASK_PRIORITIES);
@@ -74,7 +75,8 @@ export const taskListInput = z.object({
   ready: z.boolean().optional(),
   ...pageInput,
 });
-export const taskListOutput = pageOf(task);
+/** One page; with a cursor the board pages on, and subscribes from the first page's `asOfEventId`. */
+export const taskListOutput = pageOf(task).extend({ asOfEventId });
 
 export const taskUpdateInput = z.object({
   id: taskId,

@@ -39,7 +39,7 @@ describe('maestro session … against a server with a real runner', () => {
     const task = await newTask('say hello');
     const spawned = await json<{ id: string; status: string }>('session spawn', ['--task', task, '--agent', 'custom', '--command', 'echo hello from the agent; sleep 0.3', '--wait'], 60_000);
     expect(['active', 'completed']).toContain(spawned.status);
-    expect((await json<{ id: string }[]>('session list', ['--task', task])).map((s) => s.id)).toEqual([spawned.id]);
+    expect((await json<{ items: { id: string }[] }>('session list', ['--task', task])).items.map((s) => s.id)).toEqual([spawned.id]);
 
     const follow = await runCli(['session', 'logs', spawned.id, '--follow', '--json'], env, 60_000);
     covered.add('session logs --follow');
@@ -86,7 +86,7 @@ describe('maestro session … against a server with a real runner', () => {
   test('spawning for a task that does not exist is exit 2, and writes no session', async () => {
     const result = await runCli(['session', 'spawn', '--task', 'tsk_0000000000', '--agent', 'custom', '--command', 'true', '--json'], env);
     expectFailure(result, 'NOT_FOUND', 2);
-    expect(await json<unknown[]>('session list', ['--task', 'tsk_0000000000'])).toEqual([]);
+    expect(await json<{ items: unknown[]; total: number; nextCursor: string | null }>('session list', ['--task', 'tsk_0000000000'])).toMatchObject({ items: [], total: 0, nextCursor: null });
   });
 
   test('cleanup with no worktrees reports nothing to do', async () => {

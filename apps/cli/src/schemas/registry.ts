@@ -2,6 +2,7 @@ import {
   maestroEvent,
   project,
   session,
+  sessionListOutput,
   task,
   taskDeleteOutput,
   taskDependencyOutput,
@@ -66,7 +67,7 @@ export const COMMAND_DATA = {
 /** Sessions, skills and prompts: exercised against a server with a real runner (e2e/session.test.ts). */
 export const SESSION_COMMAND_DATA = {
   'session spawn': session,
-  'session list': z.array(session),
+  'session list': sessionListOutput,
   'session get': session,
   'session stop': session,
   'session logs': sessionLogsData,

@@ -34,6 +34,6 @@ describe('auth', () => {
     expect((await admin.task.get({ id: f.taskId })).id).toBe(f.taskId);
     // fixture, its subtask, the unrelated task and the session fixture's task
     expect((await admin.status.get({ projectId: f.projectId })).total).toBe(4);
-    expect(await admin.project.list()).toHaveLength(1);
+    expect((await admin.project.list()).items).toHaveLength(1);
   });
 });

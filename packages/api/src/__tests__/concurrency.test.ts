@@ -149,7 +149,7 @@ describe.runIf(onPostgres)('concurrency on Postgres', () => {
     const { values, codes } = outcomes(settled);
     expect(values).toHaveLength(1);
     expect(codes).toEqual(Array(7).fill('ALREADY_EXISTS'));
-    expect((await h.caller.project.list()).filter((x) => x.name === name)).toHaveLength(1);
+    expect((await h.caller.project.list()).items.filter((x) => x.name === name)).toHaveLength(1);
   });
 
   test('16 subtasks created at once under one parent get distinct positions', async () => {

@@ -30,7 +30,7 @@ describe('idempotent replay', () => {
   test('project.create', async () => {
     const name = unique('idem');
     const p = await replays((idempotencyKey) => h.caller.project.create({ name, workingDir: '/tmp', idempotencyKey }));
-    expect((await h.caller.project.list()).filter((x) => x.name === name)).toEqual([p]);
+    expect((await h.caller.project.list()).items.filter((x) => x.name === name)).toEqual([p]);
   });
 
   test('task.create and subtask.create', async () => {

@@ -278,7 +278,13 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     }),
     spec('session.list', (f) => ({ projectId: f.projectId }), {
       ids: { projectId: 'project', taskId: 'task' },
-      fields: { status: [['empty', []], ['unknown', ['running']]], active: [['a string', 'yes']], limit: limitBad, spawnedBy: [['101 chars', long(101)]] },
+      fields: {
+        status: [['empty', []], ['unknown', ['running']]],
+        active: [['a string', 'yes']],
+        limit: limitBad,
+        spawnedBy: [['101 chars', long(101)]],
+        cursor: [['65 chars', long(65)], ['not a number', 'abc'], ['negative', '-1'], ['a number', 10]],
+      },
     }),
     spec('session.get', (f) => ({ id: f.sessionId }), { ids: { id: 'session' }, required: ['id'], refused: [unknownSession('id')] }),
     spec('session.stop', (f) => ({ id: f.sessionId }), { ids: { id: 'session' }, required: ['id'], refused: [unknownSession('id')], mutation: true }),

@@ -34,8 +34,8 @@ describe('project', () => {
   test('list includes created projects in creation order; get returns one', async () => {
     const a = await newProject(h);
     const b = await newProject(h);
-    const list = await h.caller.project.list();
-    const ids = list.map((p) => p.id);
+    const { items } = await h.caller.project.list();
+    const ids = items.map((p) => p.id);
     expect(ids).toContain(a.id);
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
     expect(await h.caller.project.get({ id: b.id })).toEqual(b);
@@ -79,7 +79,7 @@ describe('project', () => {
     const p = await newProject(h);
     expect(await h.caller.project.delete({ id: p.id })).toEqual({ id: p.id, deletedTasks: 0 });
     await expectCode(h.caller.project.get({ id: p.id }), 'NOT_FOUND');
-    expect((await h.caller.project.list()).map((x) => x.id)).not.toContain(p.id);
+    expect((await h.caller.project.list()).items.map((x) => x.id)).not.toContain(p.id);
     const events = await allEvents(h, { projectId: p.id });
     expect(events.map((e) => e.type)).toEqual(['project:created', 'project:deleted']);
     expect(events[1]!.payload).toEqual({ projectId: p.id, name: p.name });

@@ -23,6 +23,8 @@ describe('status.get', () => {
       ready: 0,
       activeSessions: 0,
       blocked: [],
+      // project:created is the project's only event so far.
+      asOfEventId: expect.stringMatching(/^[1-9]\d*$/),
     });
   });
 

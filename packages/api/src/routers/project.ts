@@ -4,10 +4,11 @@ import {
   projectDeleteInput,
   projectDeleteOutput,
   projectGetInput,
+  projectListOutput,
   projectUpdateInput,
 } from '@maestro/schemas';
-import { z } from 'zod';
 import { mutate } from '../mutate.js';
+import { eventHead } from '../services/events.js';
 import { createProject, deleteProject, getProject, listAllProjects, updateProject } from '../services/projects.js';
 import { adminProcedure, protectedProcedure, router } from '../trpc.js';
 
@@ -17,10 +18,11 @@ export const projectRouter = router({
     .output(project)
     .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'project.create', input }, (s) => createProject(s, input))),
   /** A session token sees only its own project. */
-  list: protectedProcedure.output(z.array(project)).query(async ({ ctx }) => {
-    const all = await listAllProjects(ctx.db);
+  list: protectedProcedure.output(projectListOutput).query(async ({ ctx }) => {
     const { auth } = ctx;
-    return auth.kind === 'session' ? all.filter((p) => p.id === auth.projectId) : all;
+    const asOfEventId = await eventHead(ctx.db, auth.kind === 'session' ? auth.projectId : undefined);
+    const all = await listAllProjects(ctx.db);
+    return { items: auth.kind === 'session' ? all.filter((p) => p.id === auth.projectId) : all, asOfEventId };
   }),
   get: protectedProcedure
     .input(projectGetInput)

@@ -4,6 +4,7 @@ import {
   sessionIdInput,
   sessionInputInput,
   sessionListInput,
+  sessionListOutput,
   sessionOutputInput,
   sessionOutputOutput,
   sessionResizeInput,
@@ -26,8 +27,8 @@ export const sessionRouter = router({
     .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.spawn', input }, (s) => sessions.spawnSession(s, input))),
   list: protectedProcedure
     .input(sessionListInput)
-    .output(z.array(session))
-    .query(({ ctx, input }) => sessions.listProjectSessions(ctx.db, input)),
+    .output(sessionListOutput)
+    .query(({ ctx, input }) => sessions.listProjectSessions(ctx.db, input, ctx.auth.kind === 'session' ? ctx.auth.projectId : input.projectId)),
   get: protectedProcedure
     .input(sessionIdInput)
     .output(session)

@@ -12,6 +12,15 @@ export async function listTimeline(db: Queryable, input: { filter: EventFilter; 
   return { items, nextAfterId: items.length === input.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
+/**
+ * A list's `asOfEventId`: read it before the rows, so a subscriber starting
+ * from it misses no change the rows do not show. A project's head when the
+ * list is one project's (a session token never learns how busy others are).
+ */
+export async function eventHead(db: Queryable, projectId?: string): Promise<string> {
+  return String(await maxEventId(db, projectId));
+}
+
 export function parseLastEventId(value: string | null | undefined): number | null {
   if (value === null || value === undefined || value === '') return null;
   const id = Number(value);

@@ -1,11 +1,14 @@
 import { countLiveSessions, countReady, countsBy, listTasks, type Queryable } from '@maestro/db';
 import { TASK_PRIORITIES, TASK_STATUSES, type StatusOutput } from '@maestro/schemas';
+import { eventHead } from './events.js';
 import { requireProject } from './projects.js';
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export async function projectStatus(db: Queryable, projectId: string): Promise<StatusOutput> {
   await requireProject(db, projectId);
+  // Before the counts: see eventHead.
+  const asOfEventId = await eventHead(db, projectId);
   const [counts, ready, activeSessions, blocked] = await Promise.all([
     countsBy(db, projectId),
     countReady(db, projectId),
@@ -28,5 +31,6 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
     ready,
     activeSessions,
     blocked: blocked.rows.map((t) => ({ id: t.id, title: t.title, blockedReason: t.blockedReason, assignee: t.assignee })),
+    asOfEventId,
   };
 }

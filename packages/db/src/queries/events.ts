@@ -47,8 +47,12 @@ export async function listEvents(
   return rows.map(toEvent);
 }
 
-export async function maxEventId(db: Queryable): Promise<number> {
-  const [row] = await db.select({ id: max(events.id) }).from(events);
+/** The newest event id, of one project when given (0 when there is none). */
+export async function maxEventId(db: Queryable, projectId?: string): Promise<number> {
+  const [row] = await db
+    .select({ id: max(events.id) })
+    .from(events)
+    .where(projectId === undefined ? undefined : eq(events.projectId, projectId));
   return Number(row?.id ?? 0);
 }
 

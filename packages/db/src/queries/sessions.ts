@@ -79,7 +79,7 @@ export interface SessionListParams {
   limit: number;
 }
 
-export async function listSessions(db: Queryable, p: SessionListParams): Promise<SessionRow[]> {
+function sessionFilter(db: Queryable, p: Omit<SessionListParams, 'limit'>): SQL | undefined {
   const where: SQL[] = [];
   if (p.projectId) where.push(eq(sessions.projectId, p.projectId));
   if (p.status?.length) where.push(inArray(sessions.status, [...p.status]));
@@ -88,12 +88,24 @@ export async function listSessions(db: Queryable, p: SessionListParams): Promise
   if (p.taskId) {
     where.push(inArray(sessions.id, db.select({ id: sessionTasks.sessionId }).from(sessionTasks).where(eq(sessionTasks.taskId, p.taskId))));
   }
+  return and(...where);
+}
+
+/** Newest first. */
+export async function listSessions(db: Queryable, p: SessionListParams & { offset?: number | undefined }): Promise<SessionRow[]> {
   return db
     .select()
     .from(sessions)
-    .where(and(...where))
+    .where(sessionFilter(db, p))
     .orderBy(desc(sessions.createdAt), desc(sessions.id))
-    .limit(p.limit);
+    .limit(p.limit)
+    .offset(p.offset ?? 0);
+}
+
+/** How many sessions match, for a paged list's `total`. */
+export async function countSessions(db: Queryable, p: Omit<SessionListParams, 'limit'>): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(sessions).where(sessionFilter(db, p));
+  return row?.n ?? 0;
 }
 
 export async function updateSessionRow(db: Queryable, id: string, values: Partial<typeof sessions.$inferInsert>): Promise<SessionRow> {

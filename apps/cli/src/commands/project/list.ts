@@ -8,7 +8,7 @@ export default defineCommand({
   args: { ...globalArgs },
   async run() {
     const rt = useRuntime();
-    const projects = await rt.out.spin('Loading projects', rt.trpc().project.list.query());
-    rt.out.success(projects, (list) => projectTable(list, rt.out.paint, rt.settings().project));
+    const { items } = await rt.out.spin('Loading projects', rt.trpc().project.list.query());
+    rt.out.success(items, (list) => projectTable(list, rt.out.paint, rt.settings().project));
   },
 });

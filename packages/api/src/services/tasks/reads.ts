@@ -1,6 +1,8 @@
 import { childrenOf, dependenciesOf, dependentsOf, isTaskReady, listTasks, projectTasks, toTask, type Queryable, type TaskListParams } from '@maestro/db';
 import type { Task, TaskDetail, TaskRef, TaskTreeNode } from '@maestro/schemas';
-import { MaestroError, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
+import { eventHead } from '../events.js';
+import { nextCursor, parseCursor } from '../paging.js';
 import { requireProject } from '../projects.js';
 import { requireTask } from './shared.js';
 
@@ -18,23 +20,14 @@ export async function getTaskDetail(db: Queryable, id: string): Promise<TaskDeta
   };
 }
 
-/** Cursors are offsets into a total order; opaque to clients so the scheme can change. */
-function parseCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const offset = Number(cursor);
-  if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new MaestroError('VALIDATION', `Invalid cursor "${cursor}"`, { hint: 'Pass back the nextCursor of the previous page unchanged.' });
-  }
-  return offset;
-}
-
 export async function listProjectTasks(db: Queryable, input: Omit<TaskListParams, 'offset'> & { cursor?: string | undefined }) {
   await requireProject(db, input.projectId);
   const { cursor, ...filters } = input;
   const offset = parseCursor(cursor);
+  // Before the rows: see eventHead.
+  const asOfEventId = await eventHead(db, input.projectId);
   const { rows, total } = await listTasks(db, { ...filters, offset });
-  const next = offset + rows.length;
-  return { items: rows.map(toTask), nextCursor: next < total && rows.length > 0 ? String(next) : null, total };
+  return { items: rows.map(toTask), nextCursor: nextCursor(offset, rows.length, total), total, asOfEventId };
 }
 
 export async function listSubtasks(db: Queryable, taskId: string): Promise<Task[]> {
