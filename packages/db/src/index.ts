@@ -6,6 +6,7 @@ export * from './queries/idempotency.js';
 export * from './queries/mappers.js';
 export * from './queries/projects.js';
 export * from './queries/rows.js';
+export * from './queries/runners.js';
 export * from './queries/sessions.js';
 export * from './queries/tasks.js';
 export * as tables from './schema/index.js';

@@ -5,6 +5,7 @@ export * from './events.js';
 export * from './health.js';
 export * from './ids.js';
 export * from './project.js';
+export * from './runner.js';
 export * from './session.js';
 export * from './snapshot.js';
 export * from './status.js';

@@ -243,7 +243,7 @@ export const PROCEDURES: ProcedureSpec[] = [
 ];
 
 /** Procedures that take no input at all. */
-export const NO_INPUT = ['project.list'];
+export const NO_INPUT = ['project.list', 'runner.list'];
 
 /** The router namespaces this table answers for: all of them. */
 export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status', 'session', 'runner'];

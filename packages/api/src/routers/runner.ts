@@ -6,6 +6,7 @@ import {
   runnerExitInput,
   runnerHeartbeatInput,
   runnerHeartbeatOutput,
+  runnerListOutput,
   runnerOnCommandInput,
   runnerOnSpawnInput,
   runnerOutputInput,
@@ -20,7 +21,7 @@ import { unclaimedSpawns, taskIdsOf, toSession } from '@maestro/db';
 import { z } from 'zod';
 import { mutate } from '../mutate.js';
 import * as sessions from '../services/sessions/index.js';
-import { adminProcedure, router } from '../trpc.js';
+import { adminProcedure, protectedProcedure, router } from '../trpc.js';
 
 /** Pushes into an async iterator from callbacks; the generator awaits `next()` between items. */
 function createInbox<T>(signal: AbortSignal) {
@@ -47,6 +48,16 @@ function createInbox<T>(signal: AbortSignal) {
 
 /** The runner's side of sessions. Runners authenticate with the server token. */
 export const runnerRouter = router({
+  /**
+   * The runners a dashboard shows (and warns about when none is live). Any
+   * token may read it: a session token sees only its project's sessions counted.
+   * Runners register and heart-beat without events (events belong to a
+   * project); their sessions' events (`session:updated`, a sweep to `lost`) are
+   * the cue to read it again.
+   */
+  list: protectedProcedure
+    .output(runnerListOutput)
+    .query(({ ctx }) => sessions.listRunnerInfo(ctx.db, ctx.config, ctx.auth.kind === 'session' ? ctx.auth.projectId : undefined)),
   register: adminProcedure
     .input(runnerRegisterInput)
     .output(runnerRegisterOutput)

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import { findSession, listSessions, newId, sessionsOfExpiredRunners, touchRunner, upsertRunner } from '@maestro/db';
-import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
+import { findSession, iso, listRunners, listSessions, newId, sessionsOfExpiredRunners, touchRunner, upsertRunner, type Queryable } from '@maestro/db';
+import { LIVE_SESSION_STATUSES, type RunnerListOutput } from '@maestro/schemas';
 import type { ApiConfig, ContextInner } from '../../context.js';
 import { MaestroError } from '../../errors.js';
 import { mutate, type MutationScope } from '../../mutate.js';
@@ -10,6 +10,26 @@ export async function registerRunner(scope: MutationScope, config: ApiConfig, in
   const runnerId = input.runnerId ?? newId('runner');
   await upsertRunner(scope.tx, { id: runnerId, name: input.name, hostname: input.hostname || hostname(), pid: input.pid });
   return { runnerId, leaseMs: config.runnerLeaseMs };
+}
+
+const RUNNERS_LISTED = 100;
+
+/** Every runner a dashboard should know of, live ones first; `projectId` narrows the session counts (a session token's view). */
+export async function listRunnerInfo(db: Queryable, config: ApiConfig, projectId?: string): Promise<RunnerListOutput> {
+  const rows = await listRunners(db, { leaseMs: config.runnerLeaseMs, projectId, limit: RUNNERS_LISTED });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      hostname: r.hostname,
+      pid: r.pid,
+      createdAt: iso(r.createdAt),
+      lastHeartbeatAt: iso(r.lastHeartbeatAt),
+      live: r.live,
+      sessions: r.sessions,
+    })),
+    leaseMs: config.runnerLeaseMs,
+  };
 }
 
 /** Keeps the runner's lease; answers which of its sessions to stop and which the server no longer counts as its own. */
