@@ -3,16 +3,28 @@ import { hashToken, type Auth } from '@maestro/api';
 import { findSessionByTokenHash, type Queryable } from '@maestro/db';
 import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
 import { tokenMatches } from './token.js';
+import { readCookie, TOKEN_COOKIE } from './web/cookies.js';
+import { sameOrigin } from './web/origin.js';
 
 /**
- * The token a request carries: `Authorization: Bearer …`, or a `token` query
- * parameter for WebSocket upgrades from browsers (which cannot set headers).
+ * The token a request carries: `Authorization: Bearer …`; a `token` query
+ * parameter on WebSocket upgrades (browsers cannot set headers there); or the
+ * dashboard's HttpOnly cookie. A cookie counts only for a same-origin request:
+ * a page on another local port shares the cookie jar but not the origin.
  */
 export function requestToken(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
   const query = req.url?.split('?')[1];
-  return query ? new URLSearchParams(query).get('token') : null;
+  const fromQuery = query ? new URLSearchParams(query).get('token') : null;
+  if (fromQuery) return fromQuery;
+  const cookie = readCookie(req, TOKEN_COOKIE);
+  return cookie && sameOrigin(req) ? cookie : null;
+}
+
+/** True when the token is the server token (the dashboard's cookie must be). */
+export function isServerToken(candidate: string | null | undefined, serverToken: string): boolean {
+  return tokenMatches(candidate, serverToken);
 }
 
 /**
@@ -32,12 +44,4 @@ export async function authenticate(req: IncomingMessage, serverToken: string, db
  * Browsers send Origin on WebSocket upgrades; a page on another origin must not
  * drive this server with a token it obtained elsewhere. Non-browser clients send none.
  */
-export function originAllowed(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
+export const originAllowed = sameOrigin;

@@ -18,6 +18,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** A runner silent this long loses its live sessions (marked `lost`). */
   MAESTRO_RUNNER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * The dashboard: `auto` serves the production build when one exists, `dev` runs
+   * Next in development mode (hot reload), `off` serves only the API.
+   */
+  MAESTRO_WEB: z.enum(['auto', 'dev', 'off']).default('auto'),
+  /** Where the dashboard (apps/web) lives; found next to the server by default. */
+  MAESTRO_WEB_DIR: z.string().min(1).optional(),
   /** How long shutdown waits for in-flight requests before closing anyway. */
   MAESTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
 });

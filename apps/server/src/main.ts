@@ -1,12 +1,14 @@
 import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
+import { loadDashboard } from './web/load.js';
 
 /** `npm start` / `node dist/main.js`: start, print where to connect, stop cleanly on a signal. */
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const server = await startServer({ env, logger });
+  const web = await loadDashboard(env, logger);
+  const server = await startServer({ env, logger, ...(web.app ? { web: web.app } : {}) });
   const where =
     server.token.source.kind === 'env'
       ? 'from MAESTRO_TOKEN'
@@ -15,7 +17,8 @@ async function main(): Promise<void> {
     `\nMaestro is running at ${server.url}\n` +
       `  database: ${server.db.kind === 'pglite' ? `embedded PGlite in ${env.MAESTRO_DATA_DIR}/pglite` : 'PostgreSQL (DATABASE_URL)'}\n` +
       `  token:    ${where}\n` +
-      `  health:   ${server.url}/health\n\n`,
+      `  health:   ${server.url}/health\n` +
+      (web.app ? `\nDashboard: ${server.url}/?token=${encodeURIComponent(server.token.token)}\n\n` : `  dashboard: ${web.reason}\n\n`),
   );
   let stopping = false;
   const stop = (signal: string) => {

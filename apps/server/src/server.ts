@@ -23,6 +23,8 @@ import { startSweeper } from './sweeper.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { resolveServerToken, type ServerToken } from './token.js';
+import { createWebGateway } from './web/gateway.js';
+import type { WebApp } from './web/next-app.js';
 
 export const TRPC_PATH = '/trpc';
 /** Fits a runner's output batch (≈700 KB) with room; anything larger is refused with 413. */
@@ -55,7 +57,7 @@ async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: D
  * The composition root: database, bus, tRPC over HTTP and WebSocket on one
  * port, /health and /metrics. Migrations run before the port opens.
  */
-export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Promise<RunningServer> {
+export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?: WebApp }): Promise<RunningServer> {
   const { env } = opts;
   const logger = opts.logger ?? createLogger(env.LOG_LEVEL);
   const token = resolveServerToken({ envToken: env.MAESTRO_TOKEN, dataDir: env.MAESTRO_DATA_DIR });
@@ -79,6 +81,9 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
     onError,
   });
 
+  const tokenHint = token.source.kind === 'file' ? token.source.path : 'the MAESTRO_TOKEN the server was started with';
+  const web = opts.web ? createWebGateway({ serverToken: token.token, tokenHint, web: opts.web }) : null;
+
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') {
@@ -96,6 +101,14 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
       return;
     }
     if (path?.startsWith(`${TRPC_PATH}/`)) return trpcHttp(req, res);
+    if (web) {
+      web.handleRequest(req, res).catch((error: unknown) => {
+        logger.error({ err: error, path }, 'dashboard request failed');
+        if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'The dashboard failed to render this page' } });
+        else res.end();
+      });
+      return;
+    }
     sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `No route ${path}`, hint: `The API is at ${TRPC_PATH}; see /health.` } });
   });
 
@@ -105,8 +118,8 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
     router: appRouter,
     createContext: ({ req }) => contextFor(req),
     onError,
-    // Pings find dead peers (a laptop that slept, a dropped NAT mapping).
-    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+    // Pings find dead peers (a laptop that slept, a dropped NAT mapping) within ~7 s of their last message.
+    keepAlive: { enabled: true, pingMs: 4_000, pongWaitMs: 3_000 },
   });
   wss.on('connection', (socket) => {
     metrics.wsConnections.inc();
@@ -117,7 +130,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (path !== TRPC_PATH) return refuse('404 Not Found');
+    if (path !== TRPC_PATH) return web ? web.handleUpgrade(req, socket, head) : refuse('404 Not Found');
     if (!originAllowed(req)) return refuse('403 Forbidden');
     void authenticate(req, token.token, handle.db).then(
       (auth) => {
@@ -152,6 +165,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger }): Pr
       for (const client of wss.clients) client.terminate();
       wss.close();
       sweeper.stop();
+      await opts.web?.close();
       await commands.close();
       await bus.close();
       await handle.close();

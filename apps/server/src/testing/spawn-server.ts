@@ -58,6 +58,8 @@ export async function spawnServer(opts: { env?: Record<string, string>; dataDir?
     HOST: '127.0.0.1',
     MAESTRO_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // The dashboard is opt-in here: loading Next costs seconds and memory every API test would pay.
+    MAESTRO_WEB: 'off',
     MAESTRO_SHUTDOWN_GRACE_MS: '500',
     ...opts.env,
   };

@@ -1,0 +1,5 @@
+import { ProjectsPage } from '@/features/projects/projects-page';
+
+export default function Home() {
+  return <ProjectsPage />;
+}
