@@ -28,3 +28,11 @@ export const subtaskUpdateInput = z.object({
 });
 
 export const subtaskRefInput = z.object({ taskId, subtaskId: taskId, ...mutationMeta });
+
+export const subtaskMoveInput = z.object({
+  taskId,
+  subtaskId: taskId,
+  /** Where it goes: a 0-based index among the parent's subtasks, in `subtask.list` order. */
+  position: z.number().int().min(0).max(10_000),
+  ...mutationMeta,
+});

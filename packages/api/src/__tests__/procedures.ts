@@ -227,6 +227,11 @@ export const PROCEDURES: ProcedureSpec[] = [
     fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, worktree: booleanBad, expectedVersion: versionBad },
     refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['no field to change', () => ({ title: undefined }), 'VALIDATION']],
   })),
+  spec('subtask.move', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId, position: 0 }), subtaskRef({
+    required: ['taskId', 'subtaskId', 'position'],
+    fields: { position: [['negative', -1], ['fractional', 0.5], ['a string', '0'], ['huge', 10_001]] },
+    refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['position past the last subtask', () => ({ position: 1 }), 'VALIDATION']],
+  })),
   spec('subtask.complete', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId }), subtaskRef()),
   spec('subtask.delete', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId }), subtaskRef()),
   spec('events.list', () => ({}), {

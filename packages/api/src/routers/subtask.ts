@@ -1,7 +1,7 @@
-import { subtaskCreateInput, subtaskListInput, subtaskRefInput, subtaskUpdateInput, task, taskDeleteOutput } from '@maestro/schemas';
+import { subtaskCreateInput, subtaskListInput, subtaskMoveInput, subtaskRefInput, subtaskUpdateInput, task, taskDeleteOutput } from '@maestro/schemas';
 import { z } from 'zod';
 import { mutate } from '../mutate.js';
-import { completeSubtask, createSubtask, deleteSubtask, updateSubtask } from '../services/subtasks.js';
+import { completeSubtask, createSubtask, deleteSubtask, moveSubtask, updateSubtask } from '../services/subtasks.js';
 import { listSubtasks } from '../services/tasks/index.js';
 import { protectedProcedure, router } from '../trpc.js';
 
@@ -18,6 +18,11 @@ export const subtaskRouter = router({
     .input(subtaskUpdateInput)
     .output(task)
     .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'subtask.update', input }, (s) => updateSubtask(s, input))),
+  /** Reorders: the subtask goes to `position` among its siblings; returns them all in the new order. */
+  move: protectedProcedure
+    .input(subtaskMoveInput)
+    .output(z.array(task))
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'subtask.move', input }, (s) => moveSubtask(s, input))),
   complete: protectedProcedure
     .input(subtaskRefInput)
     .output(task)

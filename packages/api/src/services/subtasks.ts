@@ -1,3 +1,5 @@
+import { childrenOf, toTask, updateTaskRow, type TaskRow } from '@maestro/db';
+import type { Task } from '@maestro/schemas';
 import { MaestroError } from '../errors.js';
 import type { MutationScope } from '../mutate.js';
 import { createTask, deleteTask, moveTask, requireTask, updateTask, type CreateTaskInput, type UpdateTaskInput } from './tasks/index.js';
@@ -34,4 +36,48 @@ export async function completeSubtask(scope: MutationScope, input: { taskId: str
 export async function deleteSubtask(scope: MutationScope, input: { taskId: string; subtaskId: string }) {
   await requireSubtask(scope, input.taskId, input.subtaskId);
   return deleteTask(scope, { id: input.subtaskId, cascade: false });
+}
+
+/**
+ * Moves a subtask to `position` (0-based) among its siblings and renumbers
+ * them 0..n-1, in one transaction under the parent's lock (which serialises
+ * sibling inserts too). Each sibling whose position changed gets its version
+ * bumped and its `task:updated` + `subtask:updated`; the parent gets one
+ * `task:updated` (subtask_updated). Returns the subtasks in their new order.
+ */
+export async function moveSubtask(scope: MutationScope, input: { taskId: string; subtaskId: string; position: number }): Promise<Task[]> {
+  const parent = await requireTask(scope.tx, input.taskId, { forUpdate: true });
+  await requireSubtask(scope, input.taskId, input.subtaskId);
+  const siblings = await childrenOf(scope.tx, parent.id);
+  if (input.position >= siblings.length) {
+    throw new MaestroError('VALIDATION', `Position ${input.position} is out of range: task ${parent.id} has ${siblings.length} subtask(s)`, {
+      hint: `Give a position from 0 to ${siblings.length - 1}.`,
+      details: { count: siblings.length },
+    });
+  }
+  const order = siblings.filter((s) => s.id !== input.subtaskId);
+  order.splice(input.position, 0, siblings.find((s) => s.id === input.subtaskId)!);
+  const result: TaskRow[] = [];
+  for (const [index, before] of order.entries()) {
+    if (before.position === index) {
+      result.push(before);
+      continue;
+    }
+    const after = await updateTaskRow(scope.tx, before.id, { position: index });
+    const changes = { position: { from: before.position, to: index } };
+    const base = { projectId: parent.projectId, sessionId: null };
+    scope.emit({ ...base, type: 'task:updated', taskId: after.id, payload: { task: toTask(after), action: 'update', changes } });
+    scope.emit({ ...base, type: 'subtask:updated', taskId: parent.id, payload: { subtask: toTask(after), changes } });
+    result.push(after);
+  }
+  if (result.some((row, i) => row !== order[i])) {
+    scope.emit({
+      type: 'task:updated',
+      projectId: parent.projectId,
+      taskId: parent.id,
+      sessionId: null,
+      payload: { task: toTask(parent), action: 'subtask_updated', changes: {}, subtaskId: input.subtaskId },
+    });
+  }
+  return result.map(toTask);
 }
