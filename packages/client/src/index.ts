@@ -1,17 +1,15 @@
 import type { AppRouter } from '@maestro/api';
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCClient } from '@trpc/client';
-import { backoffDelay } from './backoff.js';
+import { createConnection, type ConnectionState, type HeartbeatOptions } from './connection.js';
 import { retryLinks, type RetryPolicy } from './retry.js';
 import { toWebSocketUrl, TRPC_PATH } from './urls.js';
 
 export { backoffDelay } from './backoff.js';
+export { DEFAULT_HEARTBEAT, type ConnectionState, type HeartbeatOptions } from './connection.js';
 export { idempotencyKeyLink, isRetryableError, retryLinks, type RetryPolicy } from './retry.js';
 
 export { toWebSocketUrl, TRPC_PATH } from './urls.js';
 export type { AppRouter, RouterInputs, RouterOutputs } from '@maestro/api';
-
-/** What a dashboard shows: the WebSocket's state, named for people. */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 type FetchLike = NonNullable<Parameters<typeof httpBatchLink>[0]['fetch']>;
 
@@ -29,7 +27,20 @@ export interface MaestroClientOptions {
   /** Browsers cannot set headers on a WebSocket: send the token as a query parameter instead. */
   tokenInWebSocketUrl?: boolean;
   fetch?: FetchLike;
+  /** Told each state change: idle → connecting → connected → reconnecting → connected …, or → disconnected. */
   onConnectionState?: (state: ConnectionState) => void;
+  /**
+   * Consecutive failed connection attempts after which the client stops trying
+   * (state `disconnected`) until `reconnect()`. Unlimited when omitted.
+   */
+  maxReconnectAttempts?: number;
+  /** Heartbeat timing; by default a dead connection is noticed within 7 s (ping after 5 s of silence, 2 s for an answer). */
+  heartbeat?: Partial<HeartbeatOptions>;
+  /**
+   * Open the WebSocket only while a subscription needs it (closing it 1 s after
+   * the last ends). On by default; a dashboard that always subscribes may turn it off.
+   */
+  lazy?: boolean;
   /** Retry queries and mutations on network errors and 5xx (mutations with an idempotency key). Off when omitted. */
   retry?: RetryPolicy;
 }
@@ -38,30 +49,37 @@ export type MaestroTRPCClient = TRPCClient<AppRouter>;
 
 export interface MaestroClient {
   trpc: MaestroTRPCClient;
-  /** Closes the WebSocket (if one was opened); HTTP needs no cleanup. */
+  /** Closes the WebSocket (if one was opened) and ends its subscriptions; HTTP needs no cleanup. */
   close(): void;
+  /** Tries to connect again now, after `disconnected` (the attempt cap) or any time; subscriptions resume. */
+  reconnect(): void;
+  /** The WebSocket's state now. */
+  connectionState(): ConnectionState;
 }
 
 /**
  * The one typed client: queries and mutations over batched HTTP, subscriptions
- * over a lazily opened WebSocket that reconnects and resumes from the last
- * tracked event id.
+ * over a WebSocket with heartbeats that reconnects with jittered exponential
+ * backoff and resumes every subscription from its last tracked event id.
  */
 export function createMaestroClient(options: MaestroClientOptions): MaestroClient {
   const base = options.url.replace(/\/+$/, '');
   const wsUrl = toWebSocketUrl(base, options.tokenInWebSocketUrl && options.token ? options.token : undefined);
-  let everConnected = false;
+  const Native = options.WebSocket ?? globalThis.WebSocket;
+  const connection = createConnection({
+    open: (url) => new Native(url),
+    ...(options.heartbeat ? { heartbeat: options.heartbeat } : {}),
+    ...(options.maxReconnectAttempts !== undefined ? { maxReconnectAttempts: options.maxReconnectAttempts } : {}),
+    ...(options.onConnectionState ? { onState: options.onConnectionState } : {}),
+  });
+  const lazy = options.lazy ?? true;
   const wsClient = createWSClient({
     url: wsUrl,
-    ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
-    lazy: { enabled: true, closeMs: 1_000 },
-    keepAlive: { enabled: true, intervalMs: 10_000, pongTimeoutMs: 5_000 },
-    retryDelayMs: (attempt) => backoffDelay(attempt),
-    onOpen: () => {
-      everConnected = true;
-      options.onConnectionState?.('connected');
-    },
-    onClose: () => options.onConnectionState?.(everConnected ? 'reconnecting' : 'disconnected'),
+    WebSocket: connection.WebSocket,
+    lazy: { enabled: lazy, closeMs: 1_000 },
+    // Heartbeats are the connection's (see connection.ts): tRPC's would wait ~30 s on a dead path.
+    keepAlive: { enabled: false },
+    retryDelayMs: () => connection.retryDelayMs(),
   });
   const trpc = createTRPCClient<AppRouter>({
     links: [
@@ -80,7 +98,12 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
   return {
     trpc,
     close: () => {
+      connection.markClosed();
       void wsClient.close();
     },
+    reconnect: () => {
+      connection.reconnect();
+    },
+    connectionState: () => connection.state(),
   };
 }

@@ -7,6 +7,8 @@ import { createServer, connect, type Socket } from 'node:net';
 export async function createTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let refusing = false;
+  let stalled = false;
+  const pairs = new Set<[Socket, Socket]>();
   let dropNext = 0;
   let accepted = 0;
   const server = createServer((client) => {
@@ -14,6 +16,14 @@ export async function createTcpProxy(target: { host: string; port: number }) {
     if (refusing || dropNext > 0) {
       if (dropNext > 0) dropNext--;
       client.destroy();
+      return;
+    }
+    if (stalled) {
+      // A black hole: the connection opens and then nothing ever comes back.
+      sockets.add(client);
+      client.on('close', () => sockets.delete(client));
+      client.on('error', () => client.destroy());
+      client.resume();
       return;
     }
     const upstream = connect(target.port, target.host);
@@ -26,6 +36,9 @@ export async function createTcpProxy(target: { host: string; port: number }) {
       });
     }
     client.pipe(upstream).pipe(client);
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    client.on('close', () => pairs.delete(pair));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -48,6 +61,25 @@ export async function createTcpProxy(target: { host: string; port: number }) {
     },
     resume() {
       refusing = false;
+      stalled = false;
+    },
+    /**
+     * The path goes silent without closing (a frozen peer, a dropped NAT
+     * mapping): open connections stop forwarding in both directions and stay
+     * open; new ones are accepted and never answered, until `resume()`.
+     * Stalled connections stay dead after it, as on a real dropped path.
+     */
+    stall() {
+      stalled = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        for (const s of [client, upstream]) {
+          s.removeAllListeners('data');
+          s.on('data', () => {});
+        }
+      }
+      pairs.clear();
     },
     /** Close the next `n` connections as soon as they open. */
     dropNextConnections(n: number) {
