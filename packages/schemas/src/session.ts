@@ -82,13 +82,33 @@ export const sessionResizeInput = z.object({ id: sessionId, cols: terminalSize.c
 /** At most 64 KiB of terminal output, base64-encoded. */
 export const outputChunk = z.object({ seq: z.number().int().nonnegative(), data: z.base64().max(87_384) });
 export type OutputChunk = z.infer<typeof outputChunk>;
-export const sessionOutputInput = z.object({
-  id: sessionId,
-  /** Chunks after this sequence number (exclusive); omitted means from the start. */
-  afterSeq: z.number().int().min(-1).optional(),
-  limit: z.number().int().min(1).max(10_000).default(1_000),
+export const sessionOutputInput = z
+  .object({
+    id: sessionId,
+    /** Chunks after this sequence number (exclusive); omitted means from the start. */
+    afterSeq: z.number().int().min(-1).optional(),
+    /**
+     * Chunks before this sequence number (exclusive), newest first: the page is
+     * the newest `limit` of them (within `maxBytes`), returned in ascending
+     * order. Scroll back by passing the first seq of the page you have.
+     */
+    beforeSeq: z.number().int().min(0).optional(),
+    /** The newest chunks, as `beforeSeq` past the end would give: load a terminal's tail first. */
+    tail: z.boolean().optional(),
+    limit: z.number().int().min(1).max(10_000).default(1_000),
+    /** Stop adding chunks once the page holds this many (decoded) bytes; a page holds at least one chunk. */
+    maxBytes: z.number().int().min(1).max(64 * 1024 * 1024).optional(),
+  })
+  .refine((input) => !(input.tail && input.beforeSeq !== undefined), { message: 'give tail or beforeSeq, not both', path: ['tail'] });
+export const sessionOutputOutput = z.object({
+  chunks: z.array(outputChunk),
+  ended: z.boolean(),
+  /** The first and last stored chunk (null while there is none), read after the chunks: `lastSeq` is never behind them. */
+  firstSeq: z.number().int().nullable(),
+  lastSeq: z.number().int().nullable(),
+  /** Bytes stored so far (decoded). */
+  totalBytes: z.number().int(),
 });
-export const sessionOutputOutput = z.object({ chunks: z.array(outputChunk), ended: z.boolean() });
 export const onOutputInput = z.object({
   id: sessionId,
   afterSeq: z.number().int().min(-1).optional(),

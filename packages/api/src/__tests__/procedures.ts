@@ -308,8 +308,14 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     spec('session.output', (f) => ({ id: f.sessionId }), {
       ids: { id: 'session' },
       required: ['id'],
-      fields: { afterSeq: [['below -1', -2], ['a string', '0']], limit: [['zero', 0], ['10001', 10_001]] },
-      refused: [unknownSession('id')],
+      fields: {
+        afterSeq: [['below -1', -2], ['a string', '0']],
+        beforeSeq: [['negative', -1], ['fractional', 1.5], ['a string', '3']],
+        tail: [['a string', 'yes']],
+        limit: [['zero', 0], ['10001', 10_001]],
+        maxBytes: [['zero', 0], ['over 64 MiB', 64 * 1024 * 1024 + 1], ['a string', '100']],
+      },
+      refused: [unknownSession('id'), ['tail with beforeSeq', () => ({ tail: true, beforeSeq: 3 }), 'VALIDATION']],
     }),
     spec('session.onOutput', (f) => ({ id: f.sessionId }), {
       ids: { id: 'session' },

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { LIVE_SESSION_STATUSES, type Session, type SessionStatus } from '@maestro/schemas';
 import type { Queryable } from '../client.js';
 import { runners, sessionOutput, sessions, sessionTasks } from '../schema/index.js';
@@ -166,6 +166,63 @@ export async function readOutput(db: Queryable, params: { sessionId: string; aft
     .where(and(eq(sessionOutput.sessionId, params.sessionId), gt(sessionOutput.seq, params.afterSeq)))
     .orderBy(asc(sessionOutput.seq))
     .limit(params.limit);
+}
+
+/** What a session has stored: first and last chunk seq (null when none) and the bytes they hold. */
+export async function outputRange(db: Queryable, sessionId: string): Promise<{ firstSeq: number | null; lastSeq: number | null; totalBytes: number }> {
+  const [row] = await db
+    .select({
+      first: sql<string | number | null>`min(${sessionOutput.seq})`,
+      last: sql<string | number | null>`max(${sessionOutput.seq})`,
+      bytes: sql<string | number | null>`sum(${sessionOutput.bytes})`,
+    })
+    .from(sessionOutput)
+    .where(eq(sessionOutput.sessionId, sessionId));
+  const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  return { firstSeq: num(row?.first), lastSeq: num(row?.last), totalBytes: num(row?.bytes) ?? 0 };
+}
+
+export interface OutputPageParams {
+  sessionId: string;
+  afterSeq: number;
+  /** Exclusive upper bound; undefined: none. */
+  beforeSeq?: number | undefined;
+  /** Take the newest chunks of the range instead of the oldest. */
+  newest: boolean;
+  limit: number;
+  maxBytes?: number | undefined;
+}
+
+/**
+ * One page of stored chunks in ascending order: the oldest (or newest) `limit`
+ * of the range, cut once `maxBytes` is reached (a page holds at least one
+ * chunk). With a byte bound, sizes are read first and the data of only the
+ * chunks that fit after, so a small page never loads a large one.
+ */
+export async function readOutputPage(db: Queryable, p: OutputPageParams): Promise<{ seq: number; data: string }[]> {
+  const where = [eq(sessionOutput.sessionId, p.sessionId), gt(sessionOutput.seq, p.afterSeq)];
+  if (p.beforeSeq !== undefined) where.push(lt(sessionOutput.seq, p.beforeSeq));
+  const order = p.newest ? desc(sessionOutput.seq) : asc(sessionOutput.seq);
+  if (p.maxBytes === undefined) {
+    const rows = await db
+      .select({ seq: sessionOutput.seq, data: sessionOutput.dataBase64 })
+      .from(sessionOutput)
+      .where(and(...where))
+      .orderBy(order)
+      .limit(p.limit);
+    return p.newest ? rows.reverse() : rows;
+  }
+  const sizes = await db.select({ seq: sessionOutput.seq, bytes: sessionOutput.bytes }).from(sessionOutput).where(and(...where)).orderBy(order).limit(p.limit);
+  let total = 0;
+  let taken = 0;
+  while (taken < sizes.length && (taken === 0 || total + sizes[taken]!.bytes <= p.maxBytes)) total += sizes[taken++]!.bytes;
+  if (taken === 0) return [];
+  const seqs = sizes.slice(0, taken).map((r) => r.seq);
+  return db
+    .select({ seq: sessionOutput.seq, data: sessionOutput.dataBase64 })
+    .from(sessionOutput)
+    .where(and(eq(sessionOutput.sessionId, p.sessionId), gte(sessionOutput.seq, Math.min(...seqs)), lte(sessionOutput.seq, Math.max(...seqs))))
+    .orderBy(asc(sessionOutput.seq));
 }
 
 export async function upsertRunner(db: Queryable, values: typeof runners.$inferInsert): Promise<void> {

@@ -1,4 +1,4 @@
-import { findSession, insertOutput, lastOutputSeq, readOutput, type Queryable } from '@maestro/db';
+import { findSession, insertOutput, lastOutputSeq, outputRange, readOutput, readOutputPage, type Queryable } from '@maestro/db';
 import { ENDED_SESSION_STATUSES, type OutputChunk } from '@maestro/schemas';
 import type { OutputFeed } from '../../bus/output-feed.js';
 import type { EventBus } from '../../bus/types.js';
@@ -40,10 +40,26 @@ export async function appendOutput(scope: MutationScope, input: { runnerId: stri
 
 const toChunk = (row: { seq: number; data: string }): OutputChunk => ({ seq: row.seq, data: row.data });
 
-export async function readSessionOutput(db: Queryable, input: { id: string; afterSeq?: number | undefined; limit: number }) {
+/**
+ * A page of stored output: forwards from `afterSeq`, or backwards (the newest
+ * of the range) with `beforeSeq` or `tail`, always in ascending order; with
+ * what is stored so far, read after the page so it is never behind it.
+ */
+export async function readSessionOutput(
+  db: Queryable,
+  input: { id: string; afterSeq?: number | undefined; beforeSeq?: number | undefined; tail?: boolean | undefined; limit: number; maxBytes?: number | undefined },
+) {
   const session = await requireSession(db, input.id);
-  const rows = await readOutput(db, { sessionId: input.id, afterSeq: input.afterSeq ?? -1, limit: input.limit });
-  return { chunks: rows.map(toChunk), ended: (ENDED_SESSION_STATUSES as readonly string[]).includes(session.status) };
+  const rows = await readOutputPage(db, {
+    sessionId: input.id,
+    afterSeq: input.afterSeq ?? -1,
+    beforeSeq: input.beforeSeq,
+    newest: input.tail === true || input.beforeSeq !== undefined,
+    limit: input.limit,
+    maxBytes: input.maxBytes,
+  });
+  const range = await outputRange(db, input.id);
+  return { chunks: rows.map(toChunk), ended: (ENDED_SESSION_STATUSES as readonly string[]).includes(session.status), ...range };
 }
 
 /**
