@@ -46,6 +46,7 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   ALREADY_CLAIMED: EXIT.conflict,
   IDEMPOTENCY_MISMATCH: EXIT.conflict,
   OUTPUT_GAP: EXIT.conflict,
+  NOT_CONTROLLER: EXIT.conflict,
   SPAWN_FAILED: EXIT.spawn,
   // A server bug or an unexpected failure in the CLI: not the caller's input, but nothing more specific fits.
   INTERNAL: EXIT.usage,
@@ -82,6 +83,8 @@ interface ClientErrorLike {
 /** Node's errno code of a failed connection (ECONNREFUSED, ECONNRESET, …), looking through causes. */
 export function networkCause(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    // The client's request timeout (a frozen server, a silent path).
+    if ((e as { name?: unknown }).name === 'TimeoutError') return 'no answer in time';
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
     const message = (e as { message?: unknown }).message;

@@ -43,6 +43,12 @@ export interface MaestroClientOptions {
   lazy?: boolean;
   /** Retry queries and mutations on network errors and 5xx (mutations with an idempotency key). Off when omitted. */
   retry?: RetryPolicy;
+  /**
+   * An HTTP call with no answer after this long fails (and is retried when
+   * `retry` allows): a frozen server or a silent path must not hang a caller
+   * forever. 30 s by default; 0 waits indefinitely.
+   */
+  requestTimeoutMs?: number;
 }
 
 export type MaestroTRPCClient = TRPCClient<AppRouter>;
@@ -55,6 +61,16 @@ export interface MaestroClient {
   reconnect(): void;
   /** The WebSocket's state now. */
   connectionState(): ConnectionState;
+}
+
+/** `fetch` that gives up after `ms` (tRPC's own abort signal still works). */
+function withTimeout(fetch: FetchLike, ms: number): FetchLike {
+  if (ms <= 0) return fetch;
+  return (url, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(url, { ...init, signal });
+  };
 }
 
 /**
@@ -73,6 +89,7 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
     ...(options.onConnectionState ? { onState: options.onConnectionState } : {}),
   });
   const lazy = options.lazy ?? true;
+  const fetchWithTimeout = withTimeout(options.fetch ?? (globalThis.fetch as FetchLike), options.requestTimeoutMs ?? 30_000);
   const wsClient = createWSClient({
     url: wsUrl,
     WebSocket: connection.WebSocket,
@@ -90,7 +107,7 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
         false: httpBatchLink({
           url: `${base}${TRPC_PATH}`,
           headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...(options.fetch ? { fetch: options.fetch } : {}),
+          fetch: fetchWithTimeout,
         }),
       }),
     ],
