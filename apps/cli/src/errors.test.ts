@@ -30,6 +30,7 @@ describe('exit codes', () => {
     ['CHILDREN_INCOMPLETE', 5],
     ['IDEMPOTENCY_MISMATCH', 5],
     ['OUTPUT_GAP', 5],
+    ['NOT_CONTROLLER', 5],
     ['INTERNAL', 1],
   ] as const)('%s → %i', (code, exit) => {
     expect(exitCodeFor(code)).toBe(exit);

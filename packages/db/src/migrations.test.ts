@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, expect, test } from 'vitest';
 import { createDb, defaultMigrationsFolder } from './client.js';
+import { findSession, toSession } from './queries/sessions.js';
 import { findTask } from './queries/tasks.js';
 
 interface Journal {
@@ -39,6 +40,24 @@ test('a database made by 0000_init upgrades in place: its tasks get worktree = f
   try {
     await current.migrate();
     expect(await findTask(current.db, 'tsk_0123456789')).toMatchObject({ title: 'from before', worktree: false, version: 1 });
+  } finally {
+    await current.close();
+  }
+}, 60_000);
+
+test('a database made by 0002 upgrades in place: its sessions get no size controller', async () => {
+  const dataDir = join(scratch, 'pglite-0002');
+  const old = createDb({ dataDir, migrationsFolder: firstMigrations(3) });
+  await old.migrate();
+  await old.db.execute(sql`insert into projects (id, name, working_dir) values ('prj_0123456789', 'old', '/tmp')`);
+  await old.db.execute(sql`insert into sessions (id, project_id, name, spawned_by, cols, rows) values ('ses_0123456789', 'prj_0123456789', 'from before', 'user', 100, 30)`);
+  await old.close();
+
+  const current = createDb({ dataDir });
+  try {
+    await current.migrate();
+    const row = await findSession(current.db, 'ses_0123456789');
+    expect(toSession(row!, [])).toMatchObject({ name: 'from before', cols: 100, rows: 30, sizeController: null });
   } finally {
     await current.close();
   }

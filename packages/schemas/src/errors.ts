@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_MISMATCH',
   /** Terminal output that would leave a hole in a session's stored chunks. */
   'OUTPUT_GAP',
+  /** A terminal resize from a viewer that does not hold the session's size control. */
+  'NOT_CONTROLLER',
   'SPAWN_FAILED',
   'NETWORK',
   'INTERNAL',

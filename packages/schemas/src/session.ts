@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, mutationMeta, pageInput, pageOf, timestamp } from './common.js';
+import { LIMITS, int32, mutationMeta, pageInput, pageOf, text, timestamp, wellFormedText } from './common.js';
 import { AGENTS, ROLES, SESSION_STATUSES } from './enums.js';
 import { projectId, sessionId, taskId } from './ids.js';
 import { project } from './project.js';
@@ -36,6 +36,8 @@ export const session = z.object({
   taskIds: z.array(taskId),
   cols: z.number().int(),
   rows: z.number().int(),
+  /** The viewer whose resizes set the terminal's size; null when none holds it (any resize takes it). */
+  sizeController: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
   startedAt: timestamp.nullable(),
@@ -48,13 +50,13 @@ export const sessionSpawnInput = z.object({
   /** Taken from the first task when omitted. */
   projectId: projectId.optional(),
   taskIds: z.array(taskId).min(1, 'give at least one task').max(20),
-  name: z.string().trim().min(1).max(LIMITS.name).optional(),
+  name: text().trim().min(1).max(LIMITS.name).optional(),
   role: role.default('worker'),
   /** Skill to load besides the CLI skill; defaults from the role (maestro-worker / maestro-orchestrator). */
   skill: skillName.optional(),
   agent: agent.default('claude'),
   /** The command line for `agent: custom`, run through the user's shell. */
-  command: z.string().trim().min(1).max(LIMITS.path).optional(),
+  command: text().trim().min(1).max(LIMITS.path).optional(),
   /** Run in a new git worktree on branch `maestro/<task-slug>-<short-id>`. */
   worktree: z.boolean().default(false),
   ...terminalSize,
@@ -68,7 +70,7 @@ export const sessionListInput = z.object({
   /** Only spawning or active sessions. */
   active: z.boolean().optional(),
   /** `user` or the session id that spawned them. */
-  spawnedBy: z.string().max(LIMITS.name).optional(),
+  spawnedBy: text().max(LIMITS.name).optional(),
   ...pageInput,
 });
 /** Newest first, paged like task.list. */
@@ -76,8 +78,23 @@ export const sessionListOutput = pageOf(session).extend({ asOfEventId });
 
 export const sessionIdInput = z.object({ id: sessionId });
 export const sessionStopInput = z.object({ id: sessionId, ...mutationMeta });
-export const sessionInputInput = z.object({ id: sessionId, data: z.string().min(1).max(64 * 1024) });
-export const sessionResizeInput = z.object({ id: sessionId, cols: terminalSize.cols, rows: terminalSize.rows });
+export const sessionInputInput = z.object({ id: sessionId, data: wellFormedText().min(1).max(64 * 1024) });
+/** A terminal viewer (a browser tab) as it names itself, so two viewers of one session can tell whose size wins. */
+export const viewerId = z.string().regex(/^[\w.:-]{1,64}$/, '1-64 letters, digits and . _ : -');
+export const sessionResizeInput = z.object({
+  id: sessionId,
+  cols: terminalSize.cols,
+  rows: terminalSize.rows,
+  /**
+   * Who resizes. A viewer that does not hold size control is refused
+   * (NOT_CONTROLLER) unless it takes control or nobody holds it. Without a
+   * viewerId (the CLI's attach) the resize always applies and leaves no
+   * viewer in control.
+   */
+  viewerId: viewerId.optional(),
+  /** Take size control from whichever viewer holds it (needs viewerId). */
+  takeControl: z.boolean().optional(),
+});
 
 /** At most 64 KiB of terminal output, base64-encoded. */
 export const outputChunk = z.object({ seq: z.number().int().nonnegative(), data: z.base64().max(87_384) });
@@ -113,14 +130,14 @@ export const onOutputInput = z.object({
   id: sessionId,
   afterSeq: z.number().int().min(-1).optional(),
   /** Resume point sent by the WebSocket link on reconnect: the last chunk's seq. */
-  lastEventId: z.string().max(32).nullish(),
+  lastEventId: text().max(32).nullish(),
 });
 
 /** Runner side. */
 export const runnerRegisterInput = z.object({
-  name: z.string().trim().min(1).max(LIMITS.name),
-  hostname: z.string().max(255),
-  pid: z.number().int(),
+  name: text().trim().min(1).max(LIMITS.name),
+  hostname: text().max(255),
+  pid: int32().min(0),
   /** A runner restarting with its previous id keeps it. */
   runnerId: runnerId.optional(),
 });
@@ -133,7 +150,7 @@ export const runnerHeartbeatOutput = z.object({
   unknown: z.array(sessionId),
 });
 export const runnerClaimInput = z.object({ runnerId, sessionId });
-export const runnerStartedInput = z.object({ runnerId, sessionId, pid: z.number().int(), workingDir: z.string(), branch: z.string().nullable() });
+export const runnerStartedInput = z.object({ runnerId, sessionId, pid: int32().min(0), workingDir: text().max(LIMITS.path), branch: text().max(255).nullable() });
 export const runnerOutputInput = z.object({
   runnerId,
   sessionId,
@@ -146,10 +163,10 @@ export const runnerOutputInput = z.object({
 export const runnerExitInput = z.object({
   runnerId,
   sessionId,
-  exitCode: z.number().int().nullable(),
-  signal: z.string().max(32).nullable(),
+  exitCode: int32().nullable(),
+  signal: text().max(32).nullable(),
   /** Set when the process never started or the runner gave up on it. */
-  error: z.string().max(LIMITS.reason).nullable(),
+  error: text().max(LIMITS.reason).nullable(),
 });
 export const runnerCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('input'), sessionId, data: z.string() }),
@@ -158,7 +175,7 @@ export const runnerCommand = z.discriminatedUnion('kind', [
 ]);
 export type RunnerCommand = z.infer<typeof runnerCommand>;
 export const runnerOnCommandInput = z.object({ runnerId });
-export const runnerOnSpawnInput = z.object({ runnerId, lastEventId: z.string().max(32).nullish() });
+export const runnerOnSpawnInput = z.object({ runnerId, lastEventId: text().max(32).nullish() });
 
 /** What a runner gets when its claim wins: everything needed to start the agent. The token is shown only here. */
 export const runnerClaimOutput = z.object({

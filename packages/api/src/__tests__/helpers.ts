@@ -25,6 +25,7 @@ export const TRPC_CODE_OF: Partial<Record<ErrorCode, string>> = {
   ALREADY_CLAIMED: 'CONFLICT',
   IDEMPOTENCY_MISMATCH: 'CONFLICT',
   OUTPUT_GAP: 'CONFLICT',
+  NOT_CONTROLLER: 'CONFLICT',
 };
 
 /** Awaits a call that must fail, and returns what it threw. */

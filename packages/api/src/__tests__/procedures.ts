@@ -302,8 +302,13 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     spec('session.resize', (f) => ({ id: f.sessionId, cols: 80, rows: 24 }), {
       ids: { id: 'session' },
       required: ['id'],
-      fields: { cols: sizes, rows: sizes },
-      refused: [unknownSession('id')],
+      fields: {
+        cols: sizes,
+        rows: sizes,
+        viewerId: [['empty', ''], ['65 chars', long(65)], ['with spaces', 'tab one'], ['a number', 1]],
+        takeControl: booleanBad,
+      },
+      refused: [unknownSession('id'), ['takeControl without a viewerId', () => ({ takeControl: true }), 'VALIDATION']],
     }),
     spec('session.output', (f) => ({ id: f.sessionId }), {
       ids: { id: 'session' },

@@ -12,7 +12,6 @@ import {
   sessionStopInput,
 } from '@maestro/schemas';
 import { tracked } from '@trpc/server';
-import { updateSessionRow } from '@maestro/db';
 import { z } from 'zod';
 import { MaestroError } from '../errors.js';
 import { mutate } from '../mutate.js';
@@ -52,16 +51,7 @@ export const sessionRouter = router({
   resize: protectedProcedure
     .input(sessionResizeInput)
     .output(session)
-    .mutation(({ ctx, input }) =>
-      mutate(ctx, { procedure: 'session.resize', input }, async (s) => {
-        const before = await sessions.requireSession(s.tx, input.id, { forUpdate: true });
-        const after = await updateSessionRow(s.tx, input.id, { cols: input.cols, rows: input.rows });
-        if (before.runnerId && before.status === 'active') {
-          await ctx.commands.publish(before.runnerId, { kind: 'resize', sessionId: input.id, cols: input.cols, rows: input.rows });
-        }
-        return sessions.getSession(s.tx, after.id);
-      }),
-    ),
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.resize', input }, (s) => sessions.resizeSession(s, ctx.commands, input))),
   /** Stored output from a sequence number (exclusive); for replay and `session logs`. */
   output: protectedProcedure
     .input(sessionOutputInput)

@@ -29,6 +29,7 @@ export function toSession(row: SessionRow, taskIds: string[]): Session {
     taskIds,
     cols: row.cols,
     rows: row.rows,
+    sizeController: row.sizeController,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     startedAt: isoOrNull(row.startedAt),

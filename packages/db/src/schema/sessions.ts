@@ -32,6 +32,8 @@ export const sessions = pgTable(
     spawnedBy: text('spawned_by').notNull(),
     cols: integer('cols').notNull().default(120),
     rows: integer('rows').notNull().default(32),
+    /** The viewer whose resizes set the terminal's size (null: none; any resize may take it). */
+    sizeController: text('size_controller'),
     /** sha256 of the session-scoped token; the token itself is handed to the runner once and never stored. */
     tokenHash: text('token_hash'),
     stopRequestedAt: optionalTime('stop_requested_at'),
