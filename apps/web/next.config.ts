@@ -5,6 +5,8 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript sources.
   transpilePackages: ['@maestro/client', '@maestro/schemas'],
   poweredByHeader: false,
+  // Several builds side by side (e.g. parallel work on one machine): the server reads the same variable.
+  distDir: process.env.MAESTRO_WEB_DIST_DIR ?? '.next',
   reactStrictMode: true,
   outputFileTracingRoot: fileURLToPath(new URL('../..', import.meta.url)),
   // Webpack, not Turbopack: the workspace packages import `./x.js` for `x.ts` (Node ESM style), which

@@ -25,6 +25,8 @@ const envSchema = z.object({
   MAESTRO_WEB: z.enum(['auto', 'dev', 'off']).default('auto'),
   /** Where the dashboard (apps/web) lives; found next to the server by default. */
   MAESTRO_WEB_DIR: z.string().min(1).optional(),
+  /** The dashboard build's folder inside MAESTRO_WEB_DIR (Next's distDir; apps/web/next.config.ts reads it too). */
+  MAESTRO_WEB_DIST_DIR: z.string().min(1).default('.next'),
   /** How long shutdown waits for in-flight requests before closing anyway. */
   MAESTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
 });

@@ -31,7 +31,7 @@ test('without the cookie every page is the sign-in form; a wrong token says so; 
 
   await page.goto(`${maestro.url}/?token=not-the-token`);
   await expect(page).not.toHaveURL(/not-the-token/);
-  await expect(page.getByRole('alert')).toContainText('not valid');
+  await expect(page.locator('#signin-error')).toContainText('not valid');
 
   await page.getByLabel('Token').fill(maestro.token);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -94,7 +94,8 @@ export function createWebGateway(opts: WebGatewayOptions) {
       }
       req.headers[TOKEN_HINT_HEADER] = opts.tokenHint;
     }
-    res.setHeader('referrer-policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer a form POST carries `Origin: null`, which the origin check must refuse.
+    res.setHeader('referrer-policy', 'same-origin');
     await opts.web.handle(req, res);
   }
 

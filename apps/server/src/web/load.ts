@@ -16,7 +16,7 @@ export async function loadDashboard(env: ServerEnv, logger: Logger): Promise<{ a
   if (env.MAESTRO_WEB === 'off') return { app: null, reason: 'off (MAESTRO_WEB=off)' };
   const dir = env.MAESTRO_WEB_DIR ?? defaultWebDir();
   const dev = env.MAESTRO_WEB === 'dev';
-  if (!dev && !webBuildExists(dir)) {
+  if (!dev && !webBuildExists(dir, env.MAESTRO_WEB_DIST_DIR)) {
     return { app: null, reason: `not built (run \`npm run build\`, or MAESTRO_WEB=dev for development) in ${dir}` };
   }
   logger.debug({ dir, dev }, 'loading dashboard');

@@ -20,8 +20,8 @@ type NextFactory = (options: { dir: string; dev: boolean; hostname: string; port
 };
 
 /** True when `next build` has run in the dashboard's directory. */
-export function webBuildExists(dir: string): boolean {
-  return existsSync(join(dir, '.next', 'BUILD_ID'));
+export function webBuildExists(dir: string, distDir: string): boolean {
+  return existsSync(join(dir, distDir, 'BUILD_ID'));
 }
 
 /**

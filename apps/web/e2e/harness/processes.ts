@@ -85,7 +85,8 @@ export async function startMaestro(opts: { env?: Record<string, string> } = {}):
   const dataDir = mkdtempSync(join(tmpdir(), 'maestro-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', MAESTRO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAESTRO_SHUTDOWN_GRACE_MS: '500', ...opts.env };
+  const distDir = process.env.MAESTRO_WEB_DIST_DIR;
+  const env = { ...(distDir ? { MAESTRO_WEB_DIST_DIR: distDir } : {}), PORT: String(port), HOST: '127.0.0.1', MAESTRO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAESTRO_SHUTDOWN_GRACE_MS: '500', ...opts.env };
   let proc = startGroup(SERVER_MAIN, env);
   await waitForHealth(url, proc.output);
   const token = readFileSync(join(dataDir, 'token'), 'utf8').trim();

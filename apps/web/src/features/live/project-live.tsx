@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import { describeError } from '@/lib/errors';
+import { SpawnDialogProvider } from '../spawn/spawn-dialog';
 import { useProjectLive, useProjectTasks } from './use-project-live';
 
 /** Keeps one project's data live while any of its pages is open; shows a load error where it happened. */
@@ -15,5 +16,5 @@ export function ProjectLive({ projectId, children }: { projectId: string; childr
     );
   }
   if (!ready) return <p className="p-6 text-muted">Loading project…</p>;
-  return <>{children}</>;
+  return <SpawnDialogProvider projectId={projectId}>{children}</SpawnDialogProvider>;
 }
