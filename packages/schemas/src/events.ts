@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, pageInput, timestamp } from './common.js';
+import { LIMITS, pageInput, text, timestamp } from './common.js';
 import { eventId, projectId, sessionId, taskId } from './ids.js';
 import { project } from './project.js';
 import { session } from './session.js';
@@ -91,7 +91,7 @@ export const eventListOutput = z.object({ items: z.array(maestroEvent), nextAfte
 
 export const onEventInput = eventFilter.extend({
   /** Resume point: tRPC's WebSocket link sends the last tracked id on reconnect. */
-  lastEventId: z.string().max(LIMITS.name).nullish(),
+  lastEventId: text().max(LIMITS.name).nullish(),
 });
 
 export const eventHeadInput = z.object({ projectId: projectId.optional() });

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { LIMITS, description, mutationMeta, timestamp } from './common.js';
+import { LIMITS, description, mutationMeta, text, timestamp } from './common.js';
 import { projectId } from './ids.js';
 import { asOfEventId } from './snapshot.js';
 
-const name = z.string().trim().min(1, 'must not be empty').max(LIMITS.name);
-const workingDir = z
-  .string()
+const name = text().trim().min(1, 'must not be empty').max(LIMITS.name);
+const workingDir = text()
   .trim()
   .min(1)
   .max(LIMITS.path)

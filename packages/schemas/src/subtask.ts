@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { description, mutationMeta, title } from './common.js';
+import { description, int32, mutationMeta, title } from './common.js';
 import { taskId } from './ids.js';
 import { taskPriority, taskStatus } from './task.js';
 
@@ -23,7 +23,7 @@ export const subtaskUpdateInput = z.object({
   priority: taskPriority.optional(),
   status: taskStatus.optional(),
   worktree: z.boolean().optional(),
-  expectedVersion: z.number().int().nonnegative().optional(),
+  expectedVersion: int32().nonnegative().optional(),
   ...mutationMeta,
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, description, mutationMeta, pageInput, pageOf, timestamp, title } from './common.js';
+import { LIMITS, description, int32, mutationMeta, pageInput, pageOf, text, timestamp, title } from './common.js';
 import { TASK_PRIORITIES, TASK_STATUSES } from './enums.js';
 import { projectId, taskId } from './ids.js';
 import { asOfEventId } from './snapshot.js';
@@ -8,7 +8,7 @@ export const taskStatus = z.enum(TASK_STATUSES);
 export const taskPriority = z.enum(TASK_PRIORITIES);
 
 /** Who holds a task: a session id for agents, any short name for people. */
-export const claimant = z.string().trim().min(1).max(LIMITS.name);
+export const claimant = text().trim().min(1).max(LIMITS.name);
 
 export const task = z.object({
   id: taskId,
@@ -70,7 +70,7 @@ export const taskListInput = z.object({
   parentId: taskId.nullable().optional(),
   assignee: claimant.optional(),
   /** Case-insensitive match on title and description. */
-  text: z.string().trim().min(1).max(LIMITS.title).optional(),
+  text: text().trim().min(1).max(LIMITS.title).optional(),
   /** Only todo tasks whose dependencies are all completed. */
   ready: z.boolean().optional(),
   ...pageInput,
@@ -86,19 +86,19 @@ export const taskUpdateInput = z.object({
   status: taskStatus.optional(),
   worktree: z.boolean().optional(),
   /** Refused with VERSION_CONFLICT when the task has changed since this version. */
-  expectedVersion: z.number().int().nonnegative().optional(),
+  expectedVersion: int32().nonnegative().optional(),
   ...mutationMeta,
 });
 
 export const taskBlockInput = z.object({
   id: taskId,
-  reason: z.string().trim().min(1, 'a reason is required').max(LIMITS.reason),
+  reason: text().trim().min(1, 'a reason is required').max(LIMITS.reason),
   ...mutationMeta,
 });
 
 export const taskCommentInput = z.object({
   id: taskId,
-  body: z.string().trim().min(1, 'must not be empty').max(LIMITS.comment),
+  body: text().trim().min(1, 'must not be empty').max(LIMITS.comment),
   ...mutationMeta,
 });
 
