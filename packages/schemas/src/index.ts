@@ -10,5 +10,6 @@ export * from './session.js';
 export * from './snapshot.js';
 export * from './status.js';
 export * from './subtask.js';
+export * from './task-dependencies.js';
 export * from './task-transitions.js';
 export * from './task.js';

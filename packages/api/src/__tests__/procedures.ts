@@ -168,6 +168,11 @@ export const PROCEDURES: ProcedureSpec[] = [
     },
     refused: [unknownProject('projectId')],
   }),
+  spec('task.dependencies', (f) => ({ projectId: f.projectId }), {
+    ids: { projectId: 'project' },
+    required: ['projectId'],
+    refused: [unknownProject('projectId')],
+  }),
   spec('task.tree', (f) => ({ projectId: f.projectId }), {
     ids: { projectId: 'project', rootId: 'task' },
     required: ['projectId'],

@@ -4,6 +4,8 @@ import {
   taskClaimInput,
   taskCommentInput,
   taskCreateInput,
+  taskDependenciesInput,
+  taskDependenciesOutput,
   taskDeleteInput,
   taskDeleteOutput,
   taskDependencyInput,
@@ -38,6 +40,11 @@ export const taskRouter = router({
     .input(taskListInput)
     .output(taskListOutput)
     .query(({ ctx, input }) => tasks.listProjectTasks(ctx.db, input)),
+  /** Every dependency edge of a project (a board computes ready badges and counts from it). */
+  dependencies: protectedProcedure
+    .input(taskDependenciesInput)
+    .output(taskDependenciesOutput)
+    .query(({ ctx, input }) => tasks.listDependencyEdges(ctx.db, input.projectId)),
   tree: protectedProcedure
     .input(taskTreeInput)
     .output(taskTreeOutput)

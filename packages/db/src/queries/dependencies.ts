@@ -66,3 +66,13 @@ export async function dependencyPath(db: Queryable, from: string, to: string): P
   const [row] = rowsOf<{ path: string[] }>(result);
   return row ? row.path : null;
 }
+
+/** Every edge between tasks of one project, in a stable order. */
+export async function projectDependencyEdges(db: Queryable, projectId: string): Promise<{ taskId: string; dependsOnId: string }[]> {
+  return db
+    .select({ taskId: taskDependencies.taskId, dependsOnId: taskDependencies.dependsOnId })
+    .from(taskDependencies)
+    .innerJoin(tasks, eq(tasks.id, taskDependencies.taskId))
+    .where(eq(tasks.projectId, projectId))
+    .orderBy(asc(taskDependencies.taskId), asc(taskDependencies.dependsOnId));
+}
