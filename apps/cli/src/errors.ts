@@ -34,6 +34,8 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: EXIT.notFound,
   NOTHING_READY: EXIT.notFound,
   NETWORK: EXIT.network,
+  // The server answered but its database is away: as unreachable as a dead server, and as worth retrying.
+  UNAVAILABLE: EXIT.network,
   UNAUTHORIZED: EXIT.unauthorized,
   FORBIDDEN: EXIT.unauthorized,
   VERSION_CONFLICT: EXIT.conflict,
@@ -61,7 +63,7 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
   [0, 'ok'],
   [1, 'usage or validation error (VALIDATION), or an internal error'],
   [2, 'not found (NOT_FOUND, NOTHING_READY)'],
-  [3, 'server unreachable or network failure (NETWORK), after retries'],
+  [3, 'server unreachable, network failure or database unavailable (NETWORK, UNAVAILABLE), after retries'],
   [4, 'unauthorized (UNAUTHORIZED, FORBIDDEN)'],
   [5, 'conflict: version, transition, cycle, already claimed/exists, incomplete dependencies or children'],
   [6, 'spawn failure (SPAWN_FAILED: `maestro session spawn --wait` saw the session fail)'],

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { actorOf, type ContextInner } from './context.js';
 import { assertInScope } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
+import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
 
 const t = initTRPC.context<ContextInner>().create({
   // Stack traces never leave the server.
@@ -32,6 +33,8 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (result.ok || result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
   const cause = result.error.cause;
   if (cause instanceof MaestroError) throw toTRPCError(cause);
+  // A database outage fails fast with a code clients retry on, not a 500 that reads like a bug.
+  if (isDatabaseUnavailable(cause)) throw toTRPCError(databaseUnavailable());
   if (UNSTORABLE_TEXT.has(sqlState(cause) ?? '')) {
     throw toTRPCError(
       new MaestroError('VALIDATION', 'Text fields must not contain NUL (\\u0000) characters', { hint: 'Remove the NUL characters and retry.' }),

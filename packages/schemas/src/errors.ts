@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   /** A terminal resize from a viewer that does not hold the session's size control. */
   'NOT_CONTROLLER',
   'SPAWN_FAILED',
+  /** The server is up but its database is not (an outage, a restart): retry later; nothing was written. */
+  'UNAVAILABLE',
   'NETWORK',
   'INTERNAL',
 ] as const;
