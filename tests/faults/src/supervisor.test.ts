@@ -84,6 +84,16 @@ test('SIGTERM stops everything: the agent gets SIGTERM and reports, the runner t
   for (const pid of pids) expect(alive(pid)).toBe(false);
 });
 
+test('the supervisor itself killed with SIGKILL: the server, the runner and the agent do not linger', async () => {
+  const { sup, client, spawnSession } = await setUp();
+  const session = await spawnSession('sleep 600');
+  const active = await waitForSession(client, session.id, ['active']);
+  const pids = [sup.serverPid()!, sup.runnerPid()!, active.pid!];
+  sup.child.kill('SIGKILL');
+  await sup.exited;
+  for (const pid of pids) await until(`process ${pid} to exit`, () => !alive(pid), 30_000);
+});
+
 test('crash loop: 5 server exits within a minute stop the supervisor with a clear message and nothing left behind', async () => {
   const { sup } = await setUp();
   const runnerPid = sup.runnerPid()!;
