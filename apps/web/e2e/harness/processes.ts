@@ -18,6 +18,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Every group started here, killed when this test process exits however it exits (a timed-out worker too). */
+const groups = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of groups) signalGroup(child, 'SIGKILL');
+});
+
 /** A process in its own group, so stopping it never leaves a child (Next workers, agents) behind. */
 function startGroup(script: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let log = '';
@@ -30,6 +36,8 @@ function startGroup(script: string, env: Record<string, string>): { child: Child
   });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  groups.add(child);
+  child.once('exit', () => groups.delete(child));
   return { child, output: () => log };
 }
 
