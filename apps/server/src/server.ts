@@ -19,6 +19,7 @@ import { authenticate, originAllowed } from './auth.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { ServerEnv } from './env.js';
 import { checkHealth } from './health.js';
+import { migrateOnce } from './migrate.js';
 import { startSweeper } from './sweeper.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -46,7 +47,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: DbHandle; bus: EventBus; commands: CommandBus; unlock: () => void }> {
   const unlock = env.DATABASE_URL ? () => {} : lockDataDir(env.MAESTRO_DATA_DIR);
   const handle = createDb(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: join(env.MAESTRO_DATA_DIR, 'pglite') });
-  await handle.migrate();
+  await migrateOnce(handle);
   const onError = (error: unknown) => logger.error({ err: error }, 'event feed read failed');
   const bus = handle.sql ? await createPostgresBus(handle.db, handle.sql, onError) : await createMemoryBus(handle.db, onError);
   const commands = handle.sql ? await createPostgresCommandBus(handle.sql) : createMemoryCommandBus();

@@ -37,6 +37,8 @@ export interface ConnectionOptions {
   /** Consecutive failed attempts after which the state becomes `disconnected` and attempts pause. */
   maxReconnectAttempts?: number;
   onState?: (state: ConnectionState) => void;
+  /** Told when an attempt fails without ever opening (a client with several servers moves to the next). */
+  onAttemptFailed?: () => void;
 }
 
 const EVENT_TYPES = ['open', 'message', 'close', 'error'] as const;
@@ -148,6 +150,7 @@ export function createConnection(options: ConnectionOptions) {
         real = options.open(this.url);
       } catch (error) {
         failures++;
+        options.onAttemptFailed?.();
         this.emit('error', { type: 'error', error });
         this.finish({ code: 1006, reason: String(error), wasClean: false });
         return;
@@ -227,7 +230,10 @@ export function createConnection(options: ConnectionOptions) {
       clearTimeout(this.pongTimer);
       clearTimeout(this.openTimer);
       if (this.real) for (const [type, relay] of this.relays) this.real.removeEventListener(type, relay);
-      if (!this.opened) failures++;
+      if (!this.opened) {
+        failures++;
+        options.onAttemptFailed?.();
+      }
       if (this.id === current) {
         // Closed on purpose (idle, or the client closed): `idle`. Dropped: tRPC reconnects and resumes.
         if (this.closing || closedByUser) setState('idle');

@@ -17,6 +17,13 @@ export interface MaestroClientOptions {
   /** Server base URL, e.g. http://127.0.0.1:4800 */
   url: string;
   /**
+   * Other servers on the same database, tried in turn when the current one
+   * cannot be reached (refused, reset, timed out): HTTP calls move on at once,
+   * and the WebSocket moves on after an attempt that fails to open. Every
+   * server shares the event log, so subscriptions resume without a gap.
+   */
+  fallbackUrls?: string[];
+  /**
    * Bearer token for every call. Optional: a browser page served by the
    * Maestro server authenticates with its HttpOnly session cookie instead, and
    * then no Authorization header and no `?token=` is sent.
@@ -63,6 +70,43 @@ export interface MaestroClient {
   connectionState(): ConnectionState;
 }
 
+/**
+ * The servers a client may use, the current one first. `failover` wraps fetch:
+ * a request that gets no answer at all (refused, reset, timed out) is sent to
+ * the next server straight away, each server once per call; any HTTP answer,
+ * even a 5xx, comes back as it is.
+ */
+function createServerList(urls: string[]) {
+  const bases = urls.map((u) => u.replace(/\/+$/, ''));
+  let index = 0;
+  const first = bases[0]!;
+  return {
+    first,
+    current: () => bases[index]!,
+    next: () => {
+      index = (index + 1) % bases.length;
+    },
+    failover(fetch: FetchLike): FetchLike {
+      if (bases.length === 1) return fetch;
+      return async (url, init) => {
+        const path = String(url).slice(first.length);
+        let lastError: unknown;
+        for (let tried = 0; tried < bases.length; tried++) {
+          const base = bases[index]!;
+          try {
+            return await fetch(`${base}${path}`, init);
+          } catch (error) {
+            if (init?.signal?.aborted) throw error;
+            lastError = error;
+            if (bases[index] === base) index = (index + 1) % bases.length;
+          }
+        }
+        throw lastError;
+      };
+    },
+  };
+}
+
 /** `fetch` that gives up after `ms` (tRPC's own abort signal still works). */
 function withTimeout(fetch: FetchLike, ms: number): FetchLike {
   if (ms <= 0) return fetch;
@@ -79,19 +123,20 @@ function withTimeout(fetch: FetchLike, ms: number): FetchLike {
  * backoff and resumes every subscription from its last tracked event id.
  */
 export function createMaestroClient(options: MaestroClientOptions): MaestroClient {
-  const base = options.url.replace(/\/+$/, '');
-  const wsUrl = toWebSocketUrl(base, options.tokenInWebSocketUrl && options.token ? options.token : undefined);
+  const servers = createServerList([options.url, ...(options.fallbackUrls ?? [])]);
+  const wsToken = options.tokenInWebSocketUrl && options.token ? options.token : undefined;
   const Native = options.WebSocket ?? globalThis.WebSocket;
   const connection = createConnection({
     open: (url) => new Native(url),
     ...(options.heartbeat ? { heartbeat: options.heartbeat } : {}),
     ...(options.maxReconnectAttempts !== undefined ? { maxReconnectAttempts: options.maxReconnectAttempts } : {}),
     ...(options.onConnectionState ? { onState: options.onConnectionState } : {}),
+    onAttemptFailed: () => servers.next(),
   });
   const lazy = options.lazy ?? true;
-  const fetchWithTimeout = withTimeout(options.fetch ?? (globalThis.fetch as FetchLike), options.requestTimeoutMs ?? 30_000);
+  const fetchWithTimeout = servers.failover(withTimeout(options.fetch ?? (globalThis.fetch as FetchLike), options.requestTimeoutMs ?? 30_000));
   const wsClient = createWSClient({
-    url: wsUrl,
+    url: () => toWebSocketUrl(servers.current(), wsToken),
     WebSocket: connection.WebSocket,
     lazy: { enabled: lazy, closeMs: 1_000 },
     // Heartbeats are the connection's (see connection.ts): tRPC's would wait ~30 s on a dead path.
@@ -105,7 +150,7 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
-          url: `${base}${TRPC_PATH}`,
+          url: `${servers.first}${TRPC_PATH}`,
           headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
           fetch: fetchWithTimeout,
         }),
