@@ -22,6 +22,7 @@ export interface Writes {
   'subtask.update': [RouterInputs['subtask']['update'], RouterOutputs['subtask']['update']];
   'subtask.complete': [RouterInputs['subtask']['complete'], RouterOutputs['subtask']['complete']];
   'subtask.delete': [RouterInputs['subtask']['delete'], RouterOutputs['subtask']['delete']];
+  'subtask.move': [RouterInputs['subtask']['move'], RouterOutputs['subtask']['move']];
   'session.spawn': [RouterInputs['session']['spawn'], RouterOutputs['session']['spawn']];
   'session.stop': [RouterInputs['session']['stop'], RouterOutputs['session']['stop']];
 }
