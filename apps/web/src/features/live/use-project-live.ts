@@ -3,6 +3,7 @@ import type { MaestroEvent } from '@maestro/schemas';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTRPCClient } from '@/trpc/react';
+import { applyEdgeBatch } from '../board/edges';
 import { useConnectionStore } from '../connection/context';
 import { applyActivityEvents, applySessionEvents, applyTaskEvents } from './apply';
 import { invalidateTouched } from './invalidate';
@@ -17,6 +18,7 @@ function applyBatch(queryClient: QueryClient, projectId: string, batch: readonly
   queryClient.setQueryData<TaskIndex>(liveKeys.tasks(projectId), (old) => (old ? applyTaskEvents(old, batch) : old));
   queryClient.setQueryData<SessionIndex>(liveKeys.sessions(projectId), (old) => (old ? applySessionEvents(old, batch) : old));
   queryClient.setQueryData<ActivityIndex>(liveKeys.activity(projectId), (old) => applyActivityEvents(old ?? { bySession: new Map() }, batch));
+  applyEdgeBatch(queryClient, projectId, batch);
   invalidateTouched(queryClient, batch);
 }
 
