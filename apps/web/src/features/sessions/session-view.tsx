@@ -84,7 +84,9 @@ function SessionTerminal({ session }: { session: Session }) {
 export function SessionView({ projectId, sessionId }: { projectId: string; sessionId: string }) {
   const { session, error } = useSession(projectId, sessionId);
   const { open } = useOpenTabs();
-  useEffect(() => open(sessionId), [open, sessionId]);
+  useEffect(() => {
+    open(sessionId);
+  }, [open, sessionId]);
   if (error) {
     return (
       <EmptyState title="This session cannot be shown">

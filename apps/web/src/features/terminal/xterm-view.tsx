@@ -12,6 +12,7 @@ import { useTRPCClient } from '@/trpc/react';
 import { useConnectionStore } from '../connection/context';
 import { InputSender } from './input-sender';
 import { OutputFeed, type FeedInfo } from './output-feed';
+import { wantsWebgl } from './renderer';
 import { isTerminalReport } from './reports';
 import { useTerminalResources } from './terminal-resources';
 import { bufferText, registerProbe } from './test-hook';
@@ -52,10 +53,6 @@ export interface XtermViewProps {
 }
 
 const FONT = "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', Menlo, Consolas, monospace";
-
-function wantsWebgl(): boolean {
-  return new URLSearchParams(window.location.search).get('renderer') !== 'dom';
-}
 
 /**
  * The one owner of an xterm instance: its addons (fit, WebGL with the DOM
@@ -164,7 +161,12 @@ export default function XtermView(props: XtermViewProps) {
       }
     };
     let fitFrame: number | null = null;
-    const scheduleFit = () => (fitFrame ??= requestAnimationFrame(() => ((fitFrame = null), fit())));
+    const scheduleFit = () => {
+      fitFrame ??= requestAnimationFrame(() => {
+        fitFrame = null;
+        fit();
+      });
+    };
     const observer = new ResizeObserver(scheduleFit);
     observer.observe(host);
     void document.fonts.ready.then(scheduleFit);
@@ -218,7 +220,9 @@ export default function XtermView(props: XtermViewProps) {
 
   // A fixed size (another viewer controls the PTY) or its end: fit again.
   const fixedKey = props.fixedSize ? `${props.fixedSize.cols}x${props.fixedSize.rows}` : 'fit';
-  useEffect(() => termRef.current?.fit(), [fixedKey]);
+  useEffect(() => {
+    termRef.current?.fit();
+  }, [fixedKey]);
 
   return (
     <div
