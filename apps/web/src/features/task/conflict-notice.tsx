@@ -1,9 +1,17 @@
 'use client';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { PRIORITY_LABEL, TASK_STATUS_LABEL } from '@/lib/status';
 import type { VersionConflict } from './conflict';
 
 const NAME = { title: 'title', description: 'description', priority: 'priority', status: 'status' } as const;
+
+/** Status and priority read as the select shows them. */
+function shown(field: VersionConflict['field'], value: string): string {
+  if (field === 'status') return TASK_STATUS_LABEL[value as keyof typeof TASK_STATUS_LABEL] ?? value;
+  if (field === 'priority') return PRIORITY_LABEL[value as keyof typeof PRIORITY_LABEL] ?? value;
+  return value;
+}
 
 function Value({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -23,8 +31,8 @@ export function ConflictNotice({ conflict, onKeepMine, onTakeTheirs }: { conflic
     <div role="alert" data-testid={`conflict-${conflict.field}`} className="space-y-2 rounded-md border border-warn bg-panel p-2.5 text-[13px]">
       <p className="font-medium">Someone else changed the {NAME[conflict.field]} while you were editing. Which one should stay?</p>
       <div className="grid grid-cols-2 gap-2">
-        <Value label="Yours" value={conflict.mine} testId="conflict-mine" />
-        <Value label={`Theirs (version ${conflict.currentVersion})`} value={conflict.theirs} testId="conflict-theirs" />
+        <Value label="Yours" value={shown(conflict.field, conflict.mine)} testId="conflict-mine" />
+        <Value label={`Theirs (version ${conflict.currentVersion})`} value={shown(conflict.field, conflict.theirs)} testId="conflict-theirs" />
       </div>
       <div className="flex gap-2">
         <Button

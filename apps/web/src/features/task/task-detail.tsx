@@ -152,7 +152,7 @@ export function TaskDetail(props: TaskDetailProps) {
       data-testid="task-detail"
       data-task-id={taskId}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && onClose && !e.defaultPrevented) onClose();
+        if (e.key === 'Escape' && onClose && !e.defaultPrevented && !(e.target as HTMLElement).closest('dialog')) onClose();
       }}
       className="@container flex h-full min-h-0 flex-col bg-bg"
     >
