@@ -86,3 +86,19 @@ test('dependencies stay live: adding one takes the ready badge away, completing 
   await t.dependency.remove.mutate({ id: waiting.id, dependsOnId: other.id });
   await expect(card(page, 'Waiting task').getByTestId('card-deps')).toHaveCount(0, LIVE);
 });
+
+test('the live session working on a task shows as a dot on its card, and goes when the session ends', async ({ signedIn: page, maestro, project }) => {
+  const task = await maestro.client.trpc.task.create.mutate({ projectId: project.id, title: 'Agent on it' });
+  await page.goto(`${maestro.url}/p/${project.id}`);
+  await expect(card(page, 'Agent on it')).toBeVisible();
+  await expect(card(page, 'Agent on it').getByTestId('card-session')).toHaveCount(0);
+
+  // No runner here: the spawn request waits, `spawning`.
+  const session = await maestro.client.trpc.session.spawn.mutate({ taskIds: [task.id], agent: 'custom', command: 'true', name: 'worker-1' });
+  const dot = card(page, 'Agent on it').getByTestId('card-session');
+  await expect(dot).toHaveAttribute('data-status', 'spawning', LIVE);
+  await expect(dot).toHaveAttribute('title', /worker-1: spawning/);
+
+  await maestro.client.trpc.session.stop.mutate({ id: session.id });
+  await expect(page.getByTestId('card-session')).toHaveCount(0, LIVE);
+});
