@@ -86,6 +86,8 @@ export async function startSupervisor(env: Record<string, string> = {}, opts: { 
       MAESTRO_RUNNER_LEASE_MS: '3000',
       MAESTRO_SHUTDOWN_GRACE_MS: '1000',
       LOG_LEVEL: 'warn',
+      // The dashboard has its own tests; loading Next in every supervised server only slows these down.
+      MAESTRO_WEB: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
