@@ -15,10 +15,19 @@ export function SessionHeader({ session, actions }: { session: Session; actions:
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-border bg-panel px-4 py-2">
       <h1 className="max-w-80 truncate text-[15px] font-semibold">{session.name}</h1>
       <SessionStatusBadge session={session} />
-      <span className="text-[13px] text-muted">
-        {session.agent === 'custom' ? (session.command ?? 'custom') : session.agent} · {session.role}
-        {runner && ` · on ${runner.name}`}
-        {session.branch && ` · ${session.branch}`}
+      <span className="flex min-w-0 items-center gap-1 text-[13px] text-muted">
+        {session.agent === 'custom' ? (
+          <code title={session.command ?? undefined} className="max-w-72 truncate font-mono text-[12px]">
+            {session.command ?? 'custom'}
+          </code>
+        ) : (
+          session.agent
+        )}
+        <span className="whitespace-nowrap">
+          · {session.role}
+          {runner && ` · on ${runner.name}`}
+          {session.branch && ` · ${session.branch}`}
+        </span>
       </span>
       {session.taskIds.length > 0 && (
         <span className="flex min-w-0 items-center gap-2 text-[13px]">

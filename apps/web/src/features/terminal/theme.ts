@@ -11,7 +11,7 @@ const DARK_ANSI = {
 };
 const LIGHT_ANSI = {
   black: '#18181b', red: '#b91c1c', green: '#15803d', yellow: '#a16207', blue: '#1d4ed8', magenta: '#a21caf', cyan: '#0e7490', white: '#71717a',
-  brightBlack: '#52525b', brightRed: '#dc2626', brightGreen: '#16a34a', brightYellow: '#ca8a04', brightBlue: '#2563eb', brightMagenta: '#c026d3', brightCyan: '#0891b2', brightWhite: '#3f3f46',
+  brightBlack: '#52525b', brightRed: '#dc2626', brightGreen: '#16a34a', brightYellow: '#ca8a04', brightBlue: '#2563eb', brightMagenta: '#c026d3', brightCyan: '#0891b2', brightWhite: '#f4f4f5',
 };
 
 /** A design token's colour as the browser resolved it (tokens use light-dark(), which only an element can resolve). */
