@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,16 @@ import { promisify } from 'node:util';
 import { freePort } from '@maestro/server/testing';
 
 const run = promisify(execFile);
-const BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+
+/** PG_BIN_DIR, else the newest PostgreSQL under /usr/lib/postgresql (Debian's layout; CI installs whichever version Debian ships). */
+function binDir(): string {
+  if (process.env.PG_BIN_DIR) return process.env.PG_BIN_DIR;
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)) : [];
+  const newest = versions.sort((x, y) => Number(y) - Number(x))[0];
+  if (!newest) throw new Error('No PostgreSQL binaries under /usr/lib/postgresql: install postgresql, or set PG_BIN_DIR to the directory holding initdb and pg_ctl');
+  return join('/usr/lib/postgresql', newest, 'bin');
+}
+const BIN = binDir();
 
 /**
  * A throwaway PostgreSQL cluster of the test's own (initdb into a temp dir, a
