@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import { describeError } from '@/lib/errors';
+import { PaletteSpawnBridge } from '../palette/spawn-bridge';
 import { SpawnDialogProvider } from '../spawn/spawn-dialog';
 import { useProjectLive, useProjectTasks } from './use-project-live';
 
@@ -16,5 +17,11 @@ export function ProjectLive({ projectId, children }: { projectId: string; childr
     );
   }
   if (!ready) return <p className="p-6 text-muted">Loading project…</p>;
-  return <SpawnDialogProvider projectId={projectId}>{children}</SpawnDialogProvider>;
+  return (
+    <SpawnDialogProvider projectId={projectId}>
+      {/* Lets the shell's command palette open this project's spawn dialog. */}
+      <PaletteSpawnBridge />
+      {children}
+    </SpawnDialogProvider>
+  );
 }

@@ -1,0 +1,53 @@
+'use client';
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { TimeAgo } from '@/components/ui/time-ago';
+import { SESSION_STATUS_TONE } from '@/lib/status';
+import { useProjectSessions, useSessionActivity } from '../live/use-project-live';
+import { links } from '../shell/links';
+import { ROW, Section } from './section';
+
+const LIVE = new Set(['spawning', 'active']);
+
+/** Sessions that are spawning or running, from the project's live session store, with when each last printed. */
+export function ActiveSessions({ projectId, count }: { projectId: string; count: number }) {
+  const { data } = useProjectSessions(projectId);
+  const activity = useSessionActivity(projectId);
+  const sessions = useMemo(
+    () => [...(data?.byId.values() ?? [])].filter((s) => LIVE.has(s.status)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)),
+    [data],
+  );
+  return (
+    <Section
+      id="sessions"
+      title="Active sessions"
+      count={Math.max(count, sessions.length)}
+      empty={
+        <>
+          No agent is running. Spawn one from a task or with Ctrl K; a runner must be connected (<code className="font-mono">maestro runner</code>).
+        </>
+      }
+    >
+      <ul className="divide-y divide-border overflow-auto">
+        {sessions.map((s) => {
+          const lastOutput = activity.bySession.get(s.id)?.at;
+          return (
+            <li key={s.id}>
+              <Link href={links.session(projectId, s.id)} data-testid="overview-session-item" data-session-id={s.id} data-status={s.status} className={ROW}>
+                <span aria-hidden className={`size-2 shrink-0 rounded-full ${SESSION_STATUS_TONE[s.status]}`} />
+                <span className="truncate font-medium">{s.name}</span>
+                <span className="shrink-0 text-[12px] text-muted">
+                  {s.status} · {s.agent} · {s.role}
+                </span>
+                <span className="ml-auto shrink-0 text-[12px] text-muted">
+                  {lastOutput ? 'output ' : s.startedAt ? 'started ' : 'requested '}
+                  <TimeAgo at={lastOutput ?? s.startedAt ?? s.createdAt} />
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}
