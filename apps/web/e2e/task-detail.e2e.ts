@@ -130,3 +130,30 @@ test('a dependency that would close a cycle is refused under the field with its 
   await expect(page.getByTestId('dependency')).toHaveCount(0);
   expect((await trpc.task.get.query({ id: gamma!.id })).dependencies).toEqual([]);
 });
+
+test('[ and ] step through the column; comments land on the timeline, from this page and live from elsewhere', async ({ signedIn: page, maestro, project }) => {
+  const trpc = maestro.client.trpc;
+  const [one, two, three] = [
+    await trpc.task.create.mutate({ projectId: project.id, title: 'Step one' }),
+    await trpc.task.create.mutate({ projectId: project.id, title: 'Step two' }),
+    await trpc.task.create.mutate({ projectId: project.id, title: 'Step three' }),
+  ];
+  await openTask(page, maestro.url, project.id, two.id);
+  await page.keyboard.press(']');
+  await expect(page).toHaveURL(new RegExp(`/t/${three.id}$`));
+  await expect(page.getByTestId('task-title')).toHaveValue('Step three');
+  await page.keyboard.press('[');
+  await expect(page.getByTestId('task-title')).toHaveValue('Step two');
+  await page.keyboard.press('[');
+  await expect(page).toHaveURL(new RegExp(`/t/${one.id}$`));
+  await expect(page.getByTestId('task-title')).toHaveValue('Step one');
+
+  const box = page.getByTestId('comment-input');
+  await box.fill('Looks good to me');
+  await box.press('Control+Enter');
+  await expect(box).toHaveValue('');
+  const comments = page.getByTestId('timeline-entry').filter({ hasText: 'commented' });
+  await expect(comments.getByTestId('timeline-quote')).toHaveText(['Looks good to me']);
+  await trpc.task.comment.mutate({ id: one.id, body: 'Written by the CLI' });
+  await expect(comments.getByTestId('timeline-quote')).toHaveText(['Looks good to me', 'Written by the CLI']);
+});

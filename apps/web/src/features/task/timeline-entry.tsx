@@ -20,10 +20,17 @@ function fieldValue(field: string, value: unknown): string {
 }
 
 /** "status Todo → In progress, priority Medium → High" for the fields a change touched. */
-function Changes({ changes }: { changes: Record<string, { from: unknown; to: unknown }> }) {
+function Changes({ changes, look }: { changes: Record<string, { from: unknown; to: unknown }>; look: Lookup }) {
   const parts = Object.entries(changes).map(([field, { from, to }]) => {
     if (field === 'description') return <span key={field}>edited the description</span>;
     if (field === 'blockedReason') return null;
+    if (field === 'assignee') {
+      return (
+        <span key={field}>
+          assignee → {typeof to === 'string' ? <Actor actor={to} look={look} /> : <span className="font-medium">nobody</span>}
+        </span>
+      );
+    }
     return (
       <span key={field}>
         {field} <span className="text-muted line-through decoration-muted/60">{fieldValue(field, from)}</span> →{' '}
@@ -62,7 +69,7 @@ function describe(item: TimelineItem, look: Lookup): { what: ReactNode; quote?: 
       return {
         what: (
           <>
-            updated subtask {title}: <Changes changes={e.payload.changes} />
+            updated subtask {title}: <Changes changes={e.payload.changes} look={look} />
           </>
         ),
       };
@@ -73,11 +80,17 @@ function describe(item: TimelineItem, look: Lookup): { what: ReactNode; quote?: 
       if (action === 'unblock') return { what: 'unblocked the task' };
       if (action === 'start') return { what: 'started the task', tone: 'text-info' };
       if (action === 'complete') return { what: 'completed the task', tone: 'text-ok' };
-      if (action === 'claim') return { what: <>claimed the task{e.payload.task.assignee ? ` for ${e.payload.task.assignee}` : ''}</> };
-      if (action === 'assign') return { what: <>assigned it to {fieldValue('assignee', changes.assignee?.to)}</> };
+      if (action === 'claim') {
+        const who = e.payload.task.assignee;
+        return { what: <>claimed the task{who && who !== e.actor ? <> for <Actor actor={who} look={look} /></> : null}</> };
+      }
+      if (action === 'assign') {
+        const to = changes.assignee?.to;
+        return { what: <>assigned it to {typeof to === 'string' ? <Actor actor={to} look={look} /> : '—'}</> };
+      }
       if (action === 'release') return { what: 'released the task' };
       if (Object.keys(changes).length === 1 && changes.position) return { what: 'moved it among its siblings' };
-      return { what: <Changes changes={changes} /> };
+      return { what: <Changes changes={changes} look={look} /> };
     }
     case 'session:spawn_requested':
       return { what: <>asked for session {q(e.payload.session.name)}</> };

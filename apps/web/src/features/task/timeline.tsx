@@ -1,6 +1,6 @@
 'use client';
 import type { MaestroEvent, Session, Task } from '@maestro/schemas';
-import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { Button } from '@/components/ui/button';
@@ -13,29 +13,35 @@ import { timelineItems } from './timeline-items';
 const PAGE = 200;
 
 /**
- * Every event of the task, oldest first, paged by `afterId` and kept live by the
- * live layer (an event touching this task invalidates `events.list` for it).
+ * Every event of the task, oldest first, read in pages by `afterId` and kept
+ * live by the live layer (an event touching this task invalidates `events.list`
+ * for it; the refetch reads only what came after the newest event held).
  * Rows are virtualized: a task with thousands of events keeps a small DOM.
  * It opens at the newest event and follows new ones while scrolled to the end.
  */
 export function Timeline({ task, byId, sessions }: { task: Task; byId: ReadonlyMap<string, Task>; sessions: ReadonlyMap<string, Session> }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
+  const queryClient = useQueryClient();
   const taskId = task.id;
   // The procedure's own key (path + input), so the live layer's invalidation finds it.
   const queryKey: QueryKey = [...trpc.events.list.queryKey({ taskId, limit: PAGE })];
-  const query = useInfiniteQuery({
+  const query = useQuery({
     queryKey,
-    initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) => client.events.list.query({ taskId, limit: PAGE, ...(pageParam !== null ? { afterId: pageParam } : {}) }),
-    getNextPageParam: (last) => last.nextAfterId,
+    // Events never change once written: a refetch asks only for those after the newest one held.
+    queryFn: async () => {
+      let events = queryClient.getQueryData<MaestroEvent[]>(queryKey) ?? [];
+      let afterId = events.at(-1)?.id;
+      for (;;) {
+        const page = await client.events.list.query({ taskId, limit: PAGE, ...(afterId !== undefined ? { afterId } : {}) });
+        if (page.items.length > 0) events = [...events, ...(page.items as MaestroEvent[])];
+        if (page.nextAfterId === null) return events;
+        afterId = page.nextAfterId;
+      }
+    },
   });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const items = useMemo(() => timelineItems((query.data?.pages.flatMap((p) => p.items) ?? []) as MaestroEvent[]), [query.data]);
+  const items = useMemo(() => timelineItems(query.data ?? []), [query.data]);
   const look: Lookup = { task: (id) => byId.get(id), session: (id) => sessions.get(id), projectId: task.projectId };
 
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,9 +1,7 @@
 'use client';
 import type { Task } from '@maestro/schemas';
-import { TASK_PRIORITIES } from '@maestro/schemas';
 import { useEffect, useMemo } from 'react';
-
-const rank = (t: Task) => TASK_PRIORITIES.indexOf(t.priority);
+import { compareTasks } from '../board/model';
 
 /** The tasks before and after this one in its board column (same status, same parent), in column order. */
 export function useNeighbours(task: Task | undefined, byId: ReadonlyMap<string, Task>): { prev: Task | null; next: Task | null } {
@@ -11,8 +9,8 @@ export function useNeighbours(task: Task | undefined, byId: ReadonlyMap<string, 
     if (!task) return { prev: null, next: null };
     const column = [...byId.values()]
       .filter((t) => t.status === task.status && t.parentId === task.parentId)
-      // As the board's columns order them: higher priority first, then position, then age.
-      .sort((a, b) => (task.parentId === null ? rank(b) - rank(a) : 0) || a.position - b.position || a.createdAt.localeCompare(b.createdAt));
+      // Top-level tasks in the board's own column order; subtasks by their position.
+      .sort(task.parentId === null ? compareTasks : (a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
     const i = column.findIndex((t) => t.id === task.id);
     return { prev: column[i - 1] ?? null, next: column[i + 1] ?? null };
   }, [task, byId]);
