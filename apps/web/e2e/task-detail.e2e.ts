@@ -157,3 +157,26 @@ test('[ and ] step through the column; comments land on the timeline, from this 
   await trpc.task.comment.mutate({ id: one.id, body: 'Written by the CLI' });
   await expect(comments.getByTestId('timeline-quote')).toHaveText(['Looks good to me', 'Written by the CLI']);
 });
+
+test('subtasks reordered by dragging the handle keep their order after a reload', async ({ signedIn: page, maestro, project }) => {
+  const trpc = maestro.client.trpc;
+  const task = await trpc.task.create.mutate({ projectId: project.id, title: 'Drag me' });
+  for (const title of ['First', 'Second', 'Third']) await trpc.subtask.create.mutate({ taskId: task.id, title });
+  await openTask(page, maestro.url, project.id, task.id);
+  await expect(subtaskTitles(page)).toHaveText(['First', 'Second', 'Third']);
+
+  const from = await page.getByRole('button', { name: /Reorder “First”/ }).boundingBox();
+  const to = await page.getByRole('button', { name: /Reorder “Third”/ }).boundingBox();
+  if (!from || !to) throw new Error('subtask handles are not on screen');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  // Past the activation distance first, then onto the last row, in steps so the sortable sees the moves.
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 10, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 + 6, { steps: 10 });
+  await page.mouse.up();
+
+  await expect(subtaskTitles(page)).toHaveText(['Second', 'Third', 'First']);
+  await expect.poll(async () => (await trpc.subtask.list.query({ taskId: task.id })).map((s) => s.title)).toEqual(['Second', 'Third', 'First']);
+  await page.reload();
+  await expect(subtaskTitles(page)).toHaveText(['Second', 'Third', 'First']);
+});
