@@ -121,7 +121,7 @@ export function TimelineEntry({ item, look }: { item: TimelineItem; look: Lookup
   const { what, quote, tone } = describe(item, look);
   return (
     <div data-testid="timeline-entry" data-type={item.event.type} className="flex gap-2 py-1.5 text-[13px]">
-      <span aria-hidden className={`mt-1.5 size-1.5 shrink-0 rounded-full bg-current ${tone ?? 'text-border'}`} />
+      <span aria-hidden className={`mt-1.5 size-1.5 shrink-0 rounded-full bg-current ${tone ?? 'text-muted opacity-50'}`} />
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-2">
           <p className="min-w-0 flex-1 break-words">
