@@ -1,7 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, signIn, test } from './harness/fixtures';
+import { expect, screenshot, signIn, test } from './harness/fixtures';
 import { runCli, startMaestro } from './harness/processes';
 
 const LIVE = { timeout: 1_000 };
@@ -41,12 +42,18 @@ test('create a project on the projects page: it opens its board, and a second br
   for (const c of contexts) await c.close();
 });
 
-test('a project made with the CLI appears without a reload; the server’s refusals show under the field with the hint', async ({ signedIn: page, maestro }) => {
+test('a project made with the CLI appears without a reload (axe: nothing serious); the server’s refusals show under the field with the hint', async ({ signedIn: page, maestro }) => {
   await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   const name = `From the CLI ${Date.now() % 100_000}`;
   await runCli(maestro, ['project', 'create', name, '--dir', mkdtempSync(join(tmpdir(), 'maestro-e2e-cli-'))]);
   await expect(page.getByTestId('project-row').filter({ hasText: name })).toBeVisible(LIVE);
+  await expect(page.getByTestId('project-row').filter({ hasText: name }).getByTestId('count-todo')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await screenshot(page, 'projects', 'light');
+  await screenshot(page, 'projects', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByTestId('project-name').fill('relative dir');
   await page.getByTestId('project-dir').fill('not/absolute');
