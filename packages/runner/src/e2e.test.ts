@@ -59,7 +59,7 @@ test('orchestrator end to end: 3 subtasks, 3 workers spawned with maestro sessio
   expect(done.status).toBe('completed');
   expect((await trpc.task.get.query({ id: parent.id })).status).toBe('completed');
 
-  const workers = await trpc.session.list.query({ projectId: stack.project.id, spawnedBy: orchestrator.id });
+  const workers = (await trpc.session.list.query({ projectId: stack.project.id, spawnedBy: orchestrator.id })).items;
   expect(workers).toHaveLength(3);
   const ended = await Promise.all(workers.map((w) => waitForSession(stack.client, w.id)));
   expect(ended.map((w) => w.status)).toEqual(['completed', 'completed', 'completed']);

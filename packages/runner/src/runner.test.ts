@@ -145,9 +145,9 @@ describe('lifecycle', () => {
   test('a session is listed by task and by status', async () => {
     const { task: t, session } = await spawnCustom('true');
     await waitForSession(stack.client, session.id);
-    const byTask = await stack.client.trpc.session.list.query({ taskId: t.id });
+    const byTask = (await stack.client.trpc.session.list.query({ taskId: t.id })).items;
     expect(byTask.map((s) => s.id)).toEqual([session.id]);
-    const active = await stack.client.trpc.session.list.query({ projectId: stack.project.id, active: true });
+    const active = (await stack.client.trpc.session.list.query({ projectId: stack.project.id, active: true })).items;
     expect(active.map((s) => s.id)).not.toContain(session.id);
   });
 });
