@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { eventsRouter } from './routers/events.js';
+import { inboxRouter } from './routers/inbox.js';
 import { projectRouter } from './routers/project.js';
 import { runnerRouter } from './routers/runner.js';
 import { sessionRouter } from './routers/session.js';
@@ -16,6 +17,7 @@ export const appRouter = router({
   status: statusRouter,
   session: sessionRouter,
   runner: runnerRouter,
+  inbox: inboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,3 +24,27 @@ export type Agent = (typeof AGENTS)[number];
 
 /** Sessions in these states are over: their process has exited or is gone. */
 export const ENDED_SESSION_STATUSES = ['completed', 'failed', 'stopped', 'lost'] as const satisfies readonly SessionStatus[];
+
+/**
+ * What a session needs from a person, beside its lifecycle status: `working`,
+ * `needs_input` (it asked something), `idle` (waiting, nothing asked), and
+ * `unseen` for a session that ended and nobody has looked at since.
+ */
+export const ATTENTION_STATES = ['working', 'needs_input', 'idle', 'unseen'] as const;
+export type AttentionState = (typeof ATTENTION_STATES)[number];
+
+/** States a live session (or its agent, hooks and runner) can report; `unseen` is the server's alone. */
+export const SIGNAL_STATES = ['working', 'needs_input', 'idle'] as const satisfies readonly AttentionState[];
+export type SignalState = (typeof SIGNAL_STATES)[number];
+
+/**
+ * Where an attention state came from: the agent said so (`maestro session
+ * needs-input`), its tool's hook did, the runner inferred it from the terminal
+ * (silence, output, typed input), or the server set it (the session ended).
+ */
+export const ATTENTION_SOURCES = ['agent', 'hook', 'heuristic', 'system'] as const;
+export type AttentionSource = (typeof ATTENTION_SOURCES)[number];
+
+/** What the inbox lists, most urgent first. */
+export const INBOX_KINDS = ['needs_input', 'failed', 'blocked', 'finished'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, pageInput, text, timestamp } from './common.js';
 import { eventId, projectId, sessionId, taskId } from './ids.js';
+import { attention } from './attention.js';
 import { project } from './project.js';
 import { session } from './session.js';
 import { task } from './task.js';
@@ -62,6 +63,8 @@ export const maestroEvent = z.discriminatedUnion('type', [
   ev('subtask:deleted', z.object({ subtaskId: taskId, title: z.string() })),
   ev('session:spawn_requested', z.object({ session })),
   ev('session:updated', z.object({ session, changes, reason: z.string().optional() })),
+  /** Attention changed (asked, working, idle, seen); `previous` is what it was. */
+  ev('session:attention', z.object({ session, previous: attention.nullable() })),
   /** Output itself lives in session_output; the event only says how far it goes. */
   ev('session:output', z.object({ sessionId, seq: z.number().int(), bytes: z.number().int() })),
 ]);

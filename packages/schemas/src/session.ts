@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attention, attentionState } from './attention.js';
 import { LIMITS, int32, mutationMeta, pageInput, pageOf, text, timestamp, wellFormedText } from './common.js';
 import { AGENTS, ROLES, SESSION_STATUSES } from './enums.js';
 import { projectId, sessionId, taskId } from './ids.js';
@@ -43,6 +44,10 @@ export const session = z.object({
   startedAt: timestamp.nullable(),
   endedAt: timestamp.nullable(),
   stopRequestedAt: timestamp.nullable(),
+  /** What it needs from a person (null: nothing, e.g. an ended session someone has seen). */
+  attention: attention.nullable(),
+  /** When a person last opened it (dashboard, `session logs`, `attach`). */
+  seenAt: timestamp.nullable(),
 });
 export type Session = z.infer<typeof session>;
 
@@ -71,6 +76,8 @@ export const sessionListInput = z.object({
   active: z.boolean().optional(),
   /** `user` or the session id that spawned them. */
   spawnedBy: text().max(LIMITS.name).optional(),
+  /** Only sessions in these attention states. */
+  attention: z.array(attentionState).min(1).optional(),
   ...pageInput,
 });
 /** Newest first, paged like task.list. */

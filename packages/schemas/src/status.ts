@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { TASK_PRIORITIES, TASK_STATUSES } from './enums.js';
-import { projectId } from './ids.js';
+import { attention } from './attention.js';
+import { ATTENTION_STATES, TASK_PRIORITIES, TASK_STATUSES } from './enums.js';
+import { projectId, sessionId } from './ids.js';
 import { asOfEventId } from './snapshot.js';
 import { task } from './task.js';
 
@@ -17,6 +18,10 @@ export const statusOutput = z.object({
   byPriority: countsOf(TASK_PRIORITIES),
   ready: z.number().int(),
   activeSessions: z.number().int(),
+  /** Sessions by attention state (live ones, and ended ones nobody has seen). */
+  attention: countsOf(ATTENTION_STATES),
+  /** Sessions asking a question, longest wait first. */
+  needsInput: z.array(z.object({ id: sessionId, name: z.string(), attention })),
   blocked: z.array(task.pick({ id: true, title: true, blockedReason: true, assignee: true })),
   asOfEventId,
 });

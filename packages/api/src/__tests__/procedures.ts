@@ -256,7 +256,7 @@ export const PROCEDURES: ProcedureSpec[] = [
 export const NO_INPUT = ['project.list', 'runner.list'];
 
 /** The router namespaces this table answers for: all of them. */
-export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status', 'session', 'runner'];
+export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status', 'session', 'runner', 'inbox'];
 
 function SESSION_PROCEDURES(): ProcedureSpec[] {
   const unknownSession = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.session }), 'NOT_FOUND'];
@@ -290,6 +290,7 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
       ids: { projectId: 'project', taskId: 'task' },
       fields: {
         status: [['empty', []], ['unknown', ['running']]],
+        attention: [['empty', []], ['unknown', ['waiting']], ['not an array', 'needs_input']],
         active: [['a string', 'yes']],
         limit: limitBad,
         spawnedBy: [['101 chars', long(101)]],
@@ -333,6 +334,20 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
       fields: { afterSeq: [['below -1', -2]], lastEventId: [['not a number', 'abc'], ['33 chars', long(33)]] },
       refused: [unknownSession('id')],
     }),
+    spec('session.attention', (f) => ({ id: f.sessionId, state: 'needs_input', message: 'Which database?' }), {
+      ids: { id: 'session' },
+      required: ['id', 'state'],
+      fields: {
+        state: [['unknown', 'waiting'], ['unseen (the server sets it)', 'unseen'], ['a number', 1]],
+        source: [['unknown', 'guess'], ['system (the server sets it)', 'system']],
+        message: [['empty', ''], ['blank', '   '], ['2001 chars', long(2001)], ['with NUL', NUL], ['a number', 3]],
+        ageMs: [['negative', -1], ['over a day', 86_400_001], ['fractional', 1.5], ['a string', '10']],
+      },
+      refused: [unknownSession('id')],
+      mutation: true,
+    }),
+    spec('session.markSeen', (f) => ({ id: f.sessionId }), { ids: { id: 'session' }, required: ['id'], refused: [unknownSession('id')], mutation: true }),
+    spec('inbox.list', () => ({}), { ids: { projectId: 'project' }, fields: { limit: limitBad } }),
     spec('runner.register', () => ({ name: 'r', hostname: 'h', pid: 1 }), {
       ids: { runnerId: 'runner' },
       required: ['name', 'hostname', 'pid'],

@@ -1,4 +1,4 @@
-import { TASK_PRIORITIES, TASK_STATUSES } from '@maestro/schemas';
+import { ATTENTION_STATES, TASK_PRIORITIES, TASK_STATUSES } from '@maestro/schemas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { expectCode, newProject } from './helpers.js';
@@ -22,6 +22,8 @@ describe('status.get', () => {
       byPriority: Object.fromEntries(TASK_PRIORITIES.map((k) => [k, 0])),
       ready: 0,
       activeSessions: 0,
+      attention: Object.fromEntries(ATTENTION_STATES.map((k) => [k, 0])),
+      needsInput: [],
       blocked: [],
       // project:created is the project's only event so far.
       asOfEventId: expect.stringMatching(/^[1-9]\d*$/),

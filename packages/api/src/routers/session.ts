@@ -10,6 +10,8 @@ import {
   sessionResizeInput,
   sessionSpawnInput,
   sessionStopInput,
+  sessionAttentionInput,
+  sessionMarkSeenInput,
 } from '@maestro/schemas';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
@@ -46,8 +48,36 @@ export const sessionRouter = router({
         throw new MaestroError('INVALID_TRANSITION', `Session ${row.id} is ${row.status}: it has no running terminal to type into`);
       }
       await ctx.commands.publish(row.runnerId, { kind: 'input', sessionId: row.id, data: input.data });
+      // Typing into a session that asked a question answers it; only then is there something to write.
+      if (row.attention === 'needs_input') {
+        const signal = { state: 'working', source: 'heuristic', message: 'answered in the terminal', typedInput: true } as const;
+        await mutate(ctx, { procedure: 'session.sendInput', input: {} }, (s) => sessions.signalAttention(s, row.id, signal));
+      }
       return { delivered: true };
     }),
+  /**
+   * What the session needs from a person: `needs_input` (with the question),
+   * `working` or `idle`. From the agent (`maestro session needs-input`), its
+   * tool's hooks or the runner's heuristic; see nextAttention for who wins.
+   */
+  attention: protectedProcedure
+    .input(sessionAttentionInput)
+    .output(session)
+    .mutation(({ ctx, input }) =>
+      mutate(ctx, { procedure: 'session.attention', input }, (s) =>
+        sessions.signalAttention(s, input.id, {
+          state: input.state,
+          source: input.source,
+          message: input.message,
+          observedAt: input.ageMs === undefined ? undefined : new Date(Date.now() - input.ageMs),
+        }),
+      ),
+    ),
+  /** A person opened the session (dashboard, `session logs`, `attach`); an ended one leaves the inbox. */
+  markSeen: protectedProcedure
+    .input(sessionMarkSeenInput)
+    .output(session)
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.markSeen', input }, (s) => sessions.markSeen(s, input.id))),
   resize: protectedProcedure
     .input(sessionResizeInput)
     .output(session)

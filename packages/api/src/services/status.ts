@@ -1,5 +1,5 @@
-import { countLiveSessions, countReady, countsBy, listTasks, type Queryable } from '@maestro/db';
-import { TASK_PRIORITIES, TASK_STATUSES, type StatusOutput } from '@maestro/schemas';
+import { attentionCounts, attentionOf, countLiveSessions, countReady, countsBy, listTasks, needsInputSessions, type Queryable } from '@maestro/db';
+import { ATTENTION_STATES, TASK_PRIORITIES, TASK_STATUSES, type StatusOutput } from '@maestro/schemas';
 import { eventHead } from './events.js';
 import { requireProject } from './projects.js';
 
@@ -9,12 +9,16 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
   await requireProject(db, projectId);
   // Before the counts: see eventHead.
   const asOfEventId = await eventHead(db, projectId);
-  const [counts, ready, activeSessions, blocked] = await Promise.all([
+  const [counts, ready, activeSessions, blocked, byAttention, asking] = await Promise.all([
     countsBy(db, projectId),
     countReady(db, projectId),
     countLiveSessions(db, projectId),
     listTasks(db, { projectId, status: ['blocked'], limit: 50, offset: 0 }),
+    attentionCounts(db, projectId),
+    needsInputSessions(db, projectId),
   ]);
+  const attention = zeros(ATTENTION_STATES);
+  for (const c of byAttention) attention[c.state] += c.n;
   const byStatus = zeros(TASK_STATUSES);
   const byPriority = zeros(TASK_PRIORITIES);
   let total = 0;
@@ -30,6 +34,11 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
     byPriority,
     ready,
     activeSessions,
+    attention,
+    needsInput: asking.flatMap((s) => {
+      const a = attentionOf(s);
+      return a ? [{ id: s.id, name: s.name, attention: a }] : [];
+    }),
     blocked: blocked.rows.map((t) => ({ id: t.id, title: t.title, blockedReason: t.blockedReason, assignee: t.assignee })),
     asOfEventId,
   };

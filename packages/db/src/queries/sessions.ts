@@ -1,10 +1,16 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { LIVE_SESSION_STATUSES, type Session, type SessionStatus } from '@maestro/schemas';
+import { LIVE_SESSION_STATUSES, type Attention, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
 import type { Queryable } from '../client.js';
 import { runners, sessionOutput, sessions, sessionTasks } from '../schema/index.js';
 import { iso, isoOrNull } from './rows.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
+
+/** The four attention columns as one value (null when the state is). */
+export function attentionOf(row: SessionRow): Attention | null {
+  if (!row.attention || !row.attentionSince || !row.attentionSource) return null;
+  return { state: row.attention, since: iso(row.attentionSince), source: row.attentionSource, message: row.attentionMessage };
+}
 
 export function toSession(row: SessionRow, taskIds: string[]): Session {
   return {
@@ -35,6 +41,8 @@ export function toSession(row: SessionRow, taskIds: string[]): Session {
     startedAt: isoOrNull(row.startedAt),
     endedAt: isoOrNull(row.endedAt),
     stopRequestedAt: isoOrNull(row.stopRequestedAt),
+    attention: attentionOf(row),
+    seenAt: isoOrNull(row.seenAt),
   };
 }
 
@@ -77,6 +85,7 @@ export interface SessionListParams {
   status?: readonly SessionStatus[] | undefined;
   spawnedBy?: string | undefined;
   runnerId?: string | undefined;
+  attention?: readonly AttentionState[] | undefined;
   limit: number;
 }
 
@@ -86,6 +95,7 @@ function sessionFilter(db: Queryable, p: Omit<SessionListParams, 'limit'>): SQL 
   if (p.status?.length) where.push(inArray(sessions.status, [...p.status]));
   if (p.spawnedBy) where.push(eq(sessions.spawnedBy, p.spawnedBy));
   if (p.runnerId) where.push(eq(sessions.runnerId, p.runnerId));
+  if (p.attention?.length) where.push(inArray(sessions.attention, [...p.attention]));
   if (p.taskId) {
     where.push(inArray(sessions.id, db.select({ id: sessionTasks.sessionId }).from(sessionTasks).where(eq(sessionTasks.taskId, p.taskId))));
   }

@@ -1,7 +1,7 @@
 import { bigint, boolean, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, optionalTime, updatedAt } from './columns.js';
-import { agentEnum, roleEnum, sessionStatusEnum } from './enums.js';
+import { agentEnum, attentionSourceEnum, attentionStateEnum, roleEnum, sessionStatusEnum } from './enums.js';
 import { projects } from './projects.js';
 import { tasks } from './tasks.js';
 
@@ -41,8 +41,16 @@ export const sessions = pgTable(
     updatedAt: updatedAt(),
     startedAt: optionalTime('started_at'),
     endedAt: optionalTime('ended_at'),
+    /** Attention (null: nothing needs a person); the four columns are set together. */
+    attention: attentionStateEnum('attention'),
+    attentionSince: optionalTime('attention_since'),
+    attentionSource: attentionSourceEnum('attention_source'),
+    attentionMessage: text('attention_message'),
+    /** When a person last opened the session; an ended session is `unseen` until then. */
+    seenAt: optionalTime('seen_at'),
   },
   (t) => [
+    index('sessions_attention_idx').on(t.attention),
     index('sessions_project_status_idx').on(t.projectId, t.status),
     index('sessions_runner_idx').on(t.runnerId),
     uniqueIndex('sessions_token_hash_unique').on(t.tokenHash),

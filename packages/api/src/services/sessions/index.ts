@@ -1,3 +1,4 @@
+export * from './attention.js';
 export * from './lifecycle.js';
 export * from './output.js';
 export * from './reads.js';

@@ -6,6 +6,7 @@ import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { getProject } from '../projects.js';
 import { getTaskDetail } from '../tasks/reads.js';
+import { endedAttention, startedAttention } from './attention.js';
 import { releaseTasks } from './release.js';
 import { assertRunner, emitSessionUpdated, requireSession, sessionView } from './shared.js';
 
@@ -42,6 +43,7 @@ export async function reportStarted(
     workingDir: input.workingDir,
     branch: input.branch,
     startedAt: new Date(),
+    ...startedAttention(),
   });
   return emitSessionUpdated(scope, before, after);
 }
@@ -52,7 +54,9 @@ export async function endSession(
   before: SessionRow,
   outcome: { status: SessionStatus; exitCode?: number | null; signal?: string | null; error?: string | null },
 ): Promise<Session> {
+  const how = outcome.error ?? (outcome.exitCode !== null && outcome.exitCode !== undefined ? `${outcome.status}, exit ${outcome.exitCode}` : outcome.status);
   const after = await updateSessionRow(scope.tx, before.id, {
+    ...endedAttention(how),
     status: outcome.status,
     exitCode: outcome.exitCode ?? null,
     signal: outcome.signal ?? null,
@@ -60,7 +64,6 @@ export async function endSession(
     endedAt: new Date(),
     tokenHash: null,
   });
-  const how = outcome.error ?? (outcome.exitCode !== null && outcome.exitCode !== undefined ? `${outcome.status}, exit ${outcome.exitCode}` : outcome.status);
   await releaseTasks(scope, after, how);
   return emitSessionUpdated(scope, before, after, how);
 }

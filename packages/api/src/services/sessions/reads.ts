@@ -1,5 +1,5 @@
 import { countSessions, listSessions, taskIdsOf, toSession, type Queryable } from '@maestro/db';
-import { LIVE_SESSION_STATUSES, type Session, type SessionStatus } from '@maestro/schemas';
+import { LIVE_SESSION_STATUSES, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
 import { eventHead } from '../events.js';
 import { nextCursor, parseCursor } from '../paging.js';
 import { requireSession, sessionView } from './shared.js';
@@ -14,6 +14,7 @@ export interface SessionListInput {
   status?: SessionStatus[] | undefined;
   active?: boolean | undefined;
   spawnedBy?: string | undefined;
+  attention?: AttentionState[] | undefined;
   limit: number;
   cursor?: string | undefined;
 }

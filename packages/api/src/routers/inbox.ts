@@ -1,0 +1,11 @@
+import { inboxListInput, inboxListOutput } from '@maestro/schemas';
+import { listInbox } from '../services/inbox.js';
+import { protectedProcedure, router } from '../trpc.js';
+
+export const inboxRouter = router({
+  /** What needs a person, most urgent first; a session token sees its own project's. */
+  list: protectedProcedure
+    .input(inboxListInput)
+    .output(inboxListOutput)
+    .query(({ ctx, input }) => listInbox(ctx.db, { ...input, projectId: ctx.auth.kind === 'session' ? ctx.auth.projectId : input.projectId })),
+});

@@ -1,0 +1,60 @@
+import { attentionOf, updateSessionRow, type SessionRow } from '@maestro/db';
+import { ENDED_SESSION_STATUSES, type Attention, type Session } from '@maestro/schemas';
+import type { MutationScope } from '../../mutate.js';
+import { nextAttention, type AttentionSignal } from './attention-rule.js';
+import { requireSession, sessionView } from './shared.js';
+
+const isEnded = (row: SessionRow) => (ENDED_SESSION_STATUSES as readonly string[]).includes(row.status);
+
+function columns(a: Attention | null) {
+  return {
+    attention: a?.state ?? null,
+    attentionSince: a ? new Date(a.since) : null,
+    attentionSource: a?.source ?? null,
+    attentionMessage: a?.message ?? null,
+  };
+}
+
+/** Writes a new attention on a row already locked in this scope and emits `session:attention`. */
+export async function writeAttention(scope: MutationScope, before: SessionRow, next: Attention | null, extra: { seenAt?: Date } = {}): Promise<SessionRow> {
+  const after = await updateSessionRow(scope.tx, before.id, { ...columns(next), ...extra });
+  const session = await sessionView(scope.tx, after);
+  scope.emit({
+    type: 'session:attention',
+    projectId: after.projectId,
+    taskId: null,
+    sessionId: after.id,
+    payload: { session, previous: attentionOf(before) },
+  });
+  return after;
+}
+
+/**
+ * A signal from the agent, its hook or the runner's heuristic. An ended
+ * session keeps what it has (a hook firing as the agent exits is no news).
+ */
+export async function signalAttention(scope: MutationScope, id: string, signal: AttentionSignal): Promise<Session> {
+  const before = await requireSession(scope.tx, id, { forUpdate: true });
+  if (isEnded(before)) return sessionView(scope.tx, before);
+  const next = nextAttention(attentionOf(before), signal, new Date());
+  if (!next) return sessionView(scope.tx, before);
+  return sessionView(scope.tx, await writeAttention(scope, before, next));
+}
+
+/** A person opened the session: stored, so every device agrees. An ended session leaves the inbox. */
+export async function markSeen(scope: MutationScope, id: string): Promise<Session> {
+  const before = await requireSession(scope.tx, id, { forUpdate: true });
+  const current = attentionOf(before);
+  const next = current?.state === 'unseen' ? null : current;
+  return sessionView(scope.tx, await writeAttention(scope, before, next, { seenAt: new Date() }));
+}
+
+/** The attention a session gets as it ends: `unseen` until a person opens it. */
+export function endedAttention(how: string): ReturnType<typeof columns> {
+  return columns({ state: 'unseen', since: new Date().toISOString(), source: 'system', message: how });
+}
+
+/** The attention of a session whose process just started. */
+export function startedAttention(): ReturnType<typeof columns> {
+  return columns({ state: 'working', since: new Date().toISOString(), source: 'heuristic', message: 'started' });
+}
