@@ -4,22 +4,24 @@ import { findSessionByTokenHash, type Queryable } from '@maestro/db';
 import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
 import { tokenMatches } from './token.js';
 import { readCookie, TOKEN_COOKIE } from './web/cookies.js';
-import { sameOrigin } from './web/origin.js';
+import { cookieAllowed, sameOrigin } from './web/origin.js';
 
 /**
  * The token a request carries: `Authorization: Bearer …`; a `token` query
- * parameter on WebSocket upgrades (browsers cannot set headers there); or the
- * dashboard's HttpOnly cookie. A cookie counts only for a same-origin request:
- * a page on another local port shares the cookie jar but not the origin.
+ * parameter on WebSocket upgrades only (clients that cannot set headers there;
+ * on plain HTTP calls it would end up in proxies' logs and browser history); or
+ * the dashboard's HttpOnly cookie. A cookie counts only for a same-origin request
+ * (see `cookieAllowed`): a page on another local port shares the cookie jar but
+ * not the origin.
  */
 export function requestToken(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  const query = req.url?.split('?')[1];
+  const query = req.headers.upgrade?.toLowerCase() === 'websocket' ? req.url?.split('?')[1] : undefined;
   const fromQuery = query ? new URLSearchParams(query).get('token') : null;
   if (fromQuery) return fromQuery;
   const cookie = readCookie(req, TOKEN_COOKIE);
-  return cookie && sameOrigin(req) ? cookie : null;
+  return cookie && cookieAllowed(req) ? cookie : null;
 }
 
 /** True when the token is the server token (the dashboard's cookie must be). */

@@ -73,6 +73,21 @@ describe('HTTP', () => {
     expect(body.error.data.maestro.code).toBe('UNAUTHORIZED');
   });
 
+  test('refuses ?token= on a plain HTTP call (it would end up in proxy logs and history)', async () => {
+    const res = await fetch(`${server.url}/trpc/project.list?token=${encodeURIComponent(server.token.token)}`);
+    expect(res.status).toBe(401);
+  });
+
+  test('takes the dashboard cookie only from its own origin: not another origin, not another port on localhost', async () => {
+    const host = new URL(server.url).host;
+    const cookie = `maestro_token=${encodeURIComponent(server.token.token)}`;
+    const create = (headers: Record<string, string>) => post('/trpc/project.create', JSON.stringify({ name: `csrf-${Math.random()}`, workingDir: '/tmp' }), { cookie, ...headers });
+    expect((await create({ origin: `http://${host}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await create({ origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(401);
+    expect((await create({ origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-site' })).status).toBe(401);
+    expect((await create({ 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' })).status).toBe(401);
+  });
+
   test('accepts the right token', async () => {
     const res = await fetch(`${server.url}/trpc/project.list`, { headers: auth() });
     expect(res.status).toBe(200);

@@ -8,13 +8,14 @@ import {
   createOutputFeed,
   createPostgresBus,
   createPostgresCommandBus,
+  credentialStillValid,
   type CommandBus,
   type EventBus,
 } from '@maestro/api';
 import { createDb, type DbHandle } from '@maestro/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate, originAllowed } from './auth.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { ServerEnv } from './env.js';
@@ -23,6 +24,7 @@ import { migrateOnce } from './migrate.js';
 import { startSweeper } from './sweeper.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { createSocketRevoker } from './revocation.js';
 import { resolveServerToken, type ServerToken } from './token.js';
 import { createWebGateway } from './web/gateway.js';
 import type { WebApp } from './web/next-app.js';
@@ -66,8 +68,14 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
   const metrics = createMetrics();
   const config = { runnerLeaseMs: env.MAESTRO_RUNNER_LEASE_MS };
   const output = createOutputFeed();
-  const contextFor = async (req: IncomingMessage) =>
-    createContextInner({ db: handle.db, bus, commands, output, config, auth: await authenticate(req, token.token, handle.db), hooks: metrics.hooks });
+  const revoker = createSocketRevoker(bus);
+  const stillValid = credentialStillValid(handle.db);
+  const contextFor = async (req: IncomingMessage, socket?: WebSocket) => {
+    const auth = await authenticate(req, token.token, handle.db);
+    if (socket) revoker.track(auth, socket);
+    // A socket's credential is re-checked before each call; an HTTP request was just checked.
+    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, hooks: metrics.hooks });
+  };
   const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
@@ -117,7 +125,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: ({ req }) => contextFor(req),
+    createContext: ({ req, res }) => contextFor(req, res),
     onError,
     // Pings find dead peers (a laptop that slept, a dropped NAT mapping) within ~7 s of their last message.
     keepAlive: { enabled: true, pingMs: 4_000, pongWaitMs: 3_000 },
@@ -166,6 +174,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
       for (const client of wss.clients) client.terminate();
       wss.close();
       sweeper.stop();
+      revoker.close();
       await opts.web?.close();
       await commands.close();
       await bus.close();

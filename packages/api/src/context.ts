@@ -29,6 +29,12 @@ export interface ContextInner {
   config: ApiConfig;
   /** null: the request carried no valid token. */
   auth: Auth | null;
+  /**
+   * Set where `auth` was decided once for many calls (a WebSocket connection):
+   * asked before every call whether a non-admin credential is still valid, so a
+   * token revoked after the upgrade (its session ended) stops working at once.
+   */
+  stillValid?: ((auth: Auth) => Promise<boolean>) | undefined;
   hooks: ApiHooks;
 }
 
@@ -41,6 +47,7 @@ export function createContextInner(opts: {
   output?: OutputFeed;
   config?: ApiConfig;
   auth?: Auth | null;
+  stillValid?: (auth: Auth) => Promise<boolean>;
   hooks?: ApiHooks;
 }): ContextInner {
   return {
@@ -50,6 +57,7 @@ export function createContextInner(opts: {
     output: opts.output ?? NO_OUTPUT_FEED,
     config: opts.config ?? DEFAULT_API_CONFIG,
     auth: opts.auth === undefined ? { kind: 'admin' } : opts.auth,
+    stillValid: opts.stillValid,
     hooks: opts.hooks ?? {},
   };
 }

@@ -6,4 +6,5 @@ export type { EventBus, EventListener } from './bus/types.js';
 export { createContextInner, DEFAULT_API_CONFIG, type ApiConfig, type ApiHooks, type Auth, type ContextInner } from './context.js';
 export { hashToken, sweepLostSessions } from './services/sessions/index.js';
 export { MaestroError, toErrorBody } from './errors.js';
+export { credentialStillValid } from './revocation.js';
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from './router.js';

@@ -53,6 +53,9 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, path, getRaw
   if (!ctx.auth) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing or invalid token' });
   }
+  if (ctx.auth.kind !== 'admin' && ctx.stillValid && !(await ctx.stillValid(ctx.auth))) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This token was revoked (its session has ended)' });
+  }
   await assertInScope(ctx.db, ctx.auth, path, await getRawInput());
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: actorOf(ctx.auth) } });
 });

@@ -5,7 +5,7 @@ import { clearedTokenCookie, readCookie, tokenCookie } from './cookies.js';
 import { safeNextPath } from './gateway.js';
 import { sameOrigin } from './origin.js';
 
-const req = (headers: Record<string, string>, url = '/'): IncomingMessage => ({ headers, url }) as unknown as IncomingMessage;
+const req = (headers: Record<string, string>, url = '/', method = 'GET'): IncomingMessage => ({ headers, url, method }) as unknown as IncomingMessage;
 
 describe('safeNextPath', () => {
   test.each([
@@ -41,6 +41,24 @@ describe('the session cookie', () => {
     expect(requestToken(req({ cookie, host: '127.0.0.1:4800', origin: 'http://127.0.0.1:4800' }))).toBe('secret-token-value');
     expect(requestToken(req({ cookie, host: '127.0.0.1:4800', origin: 'http://127.0.0.1:3000' }))).toBeNull();
     expect(requestToken(req({ cookie, host: '127.0.0.1:4800', origin: 'null' }))).toBeNull();
+  });
+
+  test('needs the browser to say same-origin: another port on localhost is the same *site*, and a no-cors request may carry no Origin', () => {
+    const cookie = 'maestro_token=secret-token-value';
+    const host = '127.0.0.1:4800';
+    expect(requestToken(req({ cookie, host, 'sec-fetch-site': 'same-origin' }, '/trpc/task.update', 'POST'))).toBe('secret-token-value');
+    // An <img> or a form from http://127.0.0.1:3000: same-site, and for the image no Origin at all.
+    expect(requestToken(req({ cookie, host, 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'no-cors' }, '/trpc/task.list'))).toBeNull();
+    expect(requestToken(req({ cookie, host, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' }, '/trpc/task.create', 'POST'))).toBeNull();
+    // Following a link to a dashboard page changes nothing and lands signed in.
+    const navigate = { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+    expect(requestToken(req({ cookie, host, ...navigate }, '/p/prj_1'))).toBe('secret-token-value');
+    expect(requestToken(req({ cookie, host, ...navigate }, '/p/prj_1', 'POST'))).toBeNull();
+  });
+
+  test('?token= counts only on a WebSocket upgrade, never on a plain HTTP call', () => {
+    expect(requestToken(req({ host: 'h' }, '/trpc/task.list?token=abc'))).toBeNull();
+    expect(requestToken(req({ host: 'h', upgrade: 'websocket' }, '/trpc?token=abc'))).toBe('abc');
   });
 
   test('a bearer header wins over the cookie', () => {
