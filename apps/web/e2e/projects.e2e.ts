@@ -81,3 +81,32 @@ test('with no project the page says how to make one', async ({ browser }) => {
     await server.stop();
   }
 });
+
+test('counts follow every project, subtasks included, and are current again after a visit to another project’s board', async ({ signedIn: page, maestro }) => {
+  const t = maestro.client.trpc;
+  const made = async (name: string) => t.project.create.mutate({ name: `${name} ${Date.now() % 100_000}`, workingDir: mkdtempSync(join(tmpdir(), 'maestro-e2e-counts-')) });
+  const [open, other] = [await made('Visited'), await made('Elsewhere')];
+  const parent = await t.task.create.mutate({ projectId: other.id, title: 'parent' });
+  await page.goto(`${maestro.url}/`);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  const row = page.locator(`[data-project-id="${other.id}"]`);
+  await expect(row.getByTestId('count-todo')).toHaveAttribute('data-value', '1');
+
+  // A subtask is a task to status.get: the count follows it.
+  const sub = await t.subtask.create.mutate({ taskId: parent.id, title: 'child' });
+  await expect(row.getByTestId('count-todo')).toHaveAttribute('data-value', '2');
+  await t.subtask.complete.mutate({ taskId: parent.id, subtaskId: sub.id });
+  await expect(row.getByTestId('count-completed')).toHaveAttribute('data-value', '1');
+
+  // On another project's board (its stream sees only its own events), the other project changes; back on the list, the counts are current.
+  await page.locator(`[data-project-id="${open.id}"]`).getByTestId('project-link').click();
+  await expect(page.getByTestId('board-empty')).toBeVisible();
+  await t.task.create.mutate({ projectId: open.id, title: 'here' });
+  await expect(page.getByTestId('task-card')).toHaveCount(1);
+  await t.task.create.mutate({ projectId: other.id, title: 'meanwhile' });
+  await t.task.block.mutate({ id: parent.id, reason: 'waiting' });
+  await page.getByRole('link', { name: 'Maestro: all projects' }).click();
+  await expect(row.getByTestId('count-todo')).toHaveAttribute('data-value', '1');
+  await expect(row.getByTestId('count-blocked')).toHaveAttribute('data-value', '1');
+  await expect(page.locator(`[data-project-id="${open.id}"]`).getByTestId('count-todo')).toHaveAttribute('data-value', '1');
+});

@@ -31,6 +31,8 @@ export interface BoardColumnProps {
   errors: ReadonlyMap<string, ErrorInfo>;
   activeDragId: string | null;
   filtered: boolean;
+  /** The rest of the project's tasks are still loading: the count is a floor. */
+  loading: boolean;
   /** Shown above the cards (the inline create form in Todo). */
   top?: ReactNode;
   onAdd?: (() => void) | undefined;
@@ -52,7 +54,7 @@ function EmptyColumn({ status, filtered }: { status: TaskStatus; filtered: boole
 }
 
 function BoardColumnImpl(props: BoardColumnProps) {
-  const { status, ids, total, byId, model, sessionsByTask, lastOutput, tabbableId, pending, errors, activeDragId, filtered, top, onAdd, register } = props;
+  const { status, ids, total, byId, model, sessionsByTask, lastOutput, tabbableId, pending, errors, activeDragId, filtered, loading, top, onAdd, register } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { setNodeRef, isOver } = useDroppable({ id: `column:${status}`, data: { status } });
   const activeIndex = activeDragId ? ids.indexOf(activeDragId) : -1;
@@ -97,6 +99,7 @@ function BoardColumnImpl(props: BoardColumnProps) {
         <h2 className="text-[13px] font-semibold">{label}</h2>
         <span className="text-[12px] text-muted tabular-nums" data-testid="column-count">
           {filtered && ids.length !== total ? `${ids.length} / ${total}` : ids.length}
+          {loading && <span title="Loading the rest of the tasks">+</span>}
         </span>
         {onAdd && (
           <button type="button" onClick={onAdd} aria-label={`Create a task in ${label}`} title="Create a task (c)" className="ml-auto rounded p-0.5 text-muted hover:bg-raised hover:text-fg">

@@ -30,7 +30,7 @@ const SCREEN_READER_HELP =
 export function BoardPage({ projectId }: { projectId: string }) {
   const { filters, openTaskId, setFilters, openTask } = useBoardUrl();
   const moves = useMoves(projectId);
-  const { byId, model, sessionsByTask, activity, edgesError } = useBoardData(projectId, filters, moves.pending);
+  const { byId, model, sessionsByTask, activity, edgesError, loading } = useBoardData(projectId, filters, moves.pending);
   const [creating, setCreating] = useState(false);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [activeDragId, setActiveDragId] = useState<string | null>(null);
@@ -65,7 +65,7 @@ export function BoardPage({ projectId }: { projectId: string }) {
 
   return (
     <div className="flex h-full min-h-0">
-      <div ref={boardRef} className="flex min-w-0 flex-1 flex-col" data-testid="board">
+      <div ref={boardRef} className="flex min-w-0 flex-1 flex-col" data-testid="board" aria-busy={loading} data-loading={loading ? 'true' : 'false'}>
         <FilterBar
           filters={filters}
           assignees={model.assignees}
@@ -105,6 +105,7 @@ export function BoardPage({ projectId }: { projectId: string }) {
                 errors={moves.errors}
                 activeDragId={activeDragId}
                 filtered={filtered}
+                loading={loading}
                 onAdd={status === 'todo' ? openCreate : undefined}
                 top={status === 'todo' && creating ? <InlineCreate projectId={projectId} onClose={() => setCreating(false)} /> : undefined}
                 register={keys.registerColumn}

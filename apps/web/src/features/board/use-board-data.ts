@@ -51,5 +51,7 @@ export function useBoardData(projectId: string, filters: BoardFilters, pending: 
   }, [byId, edges.data, deferred, overrides]);
 
   const sessionsByTask = useMemo(() => liveSessionsByTask(sessions.data?.byId), [sessions.data]);
-  return { byId, model, sessionsByTask, activity, edgesError: edges.error };
+  // Only the first page is in: the columns show their top cards, the counts are not final yet.
+  const loading = tasks.data?.complete === false;
+  return { byId, model, sessionsByTask, activity, edgesError: edges.error, loading };
 }

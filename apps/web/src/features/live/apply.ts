@@ -36,6 +36,20 @@ export function applyTaskEvents(index: TaskIndex, events: readonly MaestroEvent[
   return byId ? { ...index, byId } : index;
 }
 
+/**
+ * A snapshot that finished loading, keeping any task the cache holds at a newer
+ * version (a write's answer stored while the later pages were on their way).
+ */
+export function keepNewer(snapshot: TaskIndex, current: TaskIndex | undefined): TaskIndex {
+  if (!current) return snapshot;
+  let byId: Map<string, Task> | null = null;
+  for (const [id, task] of current.byId) {
+    const loaded = snapshot.byId.get(id);
+    if (loaded && loaded.version < task.version) (byId ??= new Map(snapshot.byId)).set(id, task);
+  }
+  return byId ? { ...snapshot, byId } : snapshot;
+}
+
 function sessionIsNewer(current: Session | undefined, next: Session): boolean {
   return !current || next.updatedAt >= current.updatedAt;
 }

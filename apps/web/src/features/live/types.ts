@@ -7,6 +7,8 @@ export interface TaskIndex {
   byId: ReadonlyMap<string, Task>;
   /** The newest event the snapshot already reflects: the stream starts after it. */
   asOfEventId: string;
+  /** False while only the first page is in (the board shows it; the stream waits for the rest). */
+  complete: boolean;
 }
 
 export interface SessionIndex {

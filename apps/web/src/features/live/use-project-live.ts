@@ -5,7 +5,8 @@ import { useEffect, useRef } from 'react';
 import { useTRPCClient } from '@/trpc/react';
 import { applyEdgeBatch } from '../board/edges';
 import { useConnectionStore } from '../connection/context';
-import { applyActivityEvents, applySessionEvents, applyTaskEvents } from './apply';
+import { applyActivityEvents, applySessionEvents, applyTaskEvents, keepNewer } from './apply';
+import { followEvents } from './follow-events';
 import { invalidateTouched } from './invalidate';
 import { liveKeys } from './keys';
 import { loadSessions, loadTasks, minEventId } from './load';
@@ -22,9 +23,21 @@ function applyBatch(queryClient: QueryClient, projectId: string, batch: readonly
   invalidateTouched(queryClient, batch);
 }
 
+/** The project's tasks: the first page as soon as it arrives (`complete: false`), then all of them. */
 export function useProjectTasks(projectId: string) {
   const client = useTRPCClient();
-  return useQuery({ queryKey: liveKeys.tasks(projectId), queryFn: () => loadTasks(client, projectId) });
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: liveKeys.tasks(projectId),
+    queryFn: async () => {
+      const key = liveKeys.tasks(projectId);
+      const full = await loadTasks(client, projectId, (partial) => {
+        // Only a first load shows a partial board; a reload keeps what is shown until it is done.
+        if (!queryClient.getQueryData(key)) queryClient.setQueryData<TaskIndex>(key, partial);
+      });
+      return keepNewer(full, queryClient.getQueryData<TaskIndex>(key));
+    },
+  });
 }
 
 export function useProjectSessions(projectId: string) {
@@ -44,9 +57,10 @@ export function useSessionActivity(projectId: string): ActivityIndex {
 /**
  * The one live feed of a project: loads the snapshots, then streams
  * `events.onEvent` from the oldest snapshot position and applies each batch to
- * the normalised stores. The WebSocket link resumes from the last event id by
- * itself; when the client gave up and reconnects later, the stream is restarted
- * from the id kept here. Mount once per open project.
+ * the normalised stores (see followEvents for resuming and restarts). Pages
+ * render once every snapshot has its first part (`ready`); the stream starts
+ * when the tasks are complete, so a late page cannot undo an event. Mount once
+ * per open project.
  */
 export function useProjectLive(projectId: string): { ready: boolean } {
   const client = useTRPCClient();
@@ -54,51 +68,36 @@ export function useProjectLive(projectId: string): { ready: boolean } {
   const connection = useConnectionStore();
   const tasks = useProjectTasks(projectId);
   const sessions = useProjectSessions(projectId);
-  const startAt = tasks.data && sessions.data ? minEventId(tasks.data.asOfEventId, sessions.data.asOfEventId) : null;
+  const ready = !!tasks.data && !!sessions.data;
+  const startAt = tasks.data?.complete && sessions.data ? minEventId(tasks.data.asOfEventId, sessions.data.asOfEventId) : null;
   const startRef = useRef<string | null>(null);
   startRef.current ??= startAt;
-  const ready = startAt !== null;
+  const streaming = startAt !== null;
 
   useEffect(() => {
-    if (!ready || startRef.current === null) return;
-    let lastEventId: string = startRef.current;
+    if (!streaming || startRef.current === null) return;
     let pending: MaestroEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let subscription: { unsubscribe(): void } | null = null;
-    let disposed = false;
-
     const flush = () => {
       timer = null;
       const batch = pending;
       pending = [];
       if (batch.length > 0) applyBatch(queryClient, projectId, batch);
     };
-    const subscribe = () => {
-      subscription = client.events.onEvent.subscribe(
-        { projectId, lastEventId },
-        {
-          onData: ({ id, data }) => {
-            lastEventId = id;
-            pending.push(data as MaestroEvent);
-            timer ??= setTimeout(flush, FLUSH_MS);
-          },
-          // A stream that ended (the client closed the socket after too many attempts) restarts on the next connect.
-          onComplete: () => (subscription = null),
-          onError: () => (subscription = null),
-        },
-      );
-    };
-    subscribe();
-    const stopWatching = connection.subscribe(() => {
-      if (!disposed && subscription === null && connection.get() === 'connected') subscribe();
+    const stop = followEvents({
+      from: startRef.current,
+      connection,
+      start: (lastEventId, handlers) => client.events.onEvent.subscribe({ projectId, lastEventId }, handlers),
+      onEvent: (event) => {
+        pending.push(event);
+        timer ??= setTimeout(flush, FLUSH_MS);
+      },
     });
     return () => {
-      disposed = true;
-      stopWatching();
-      subscription?.unsubscribe();
+      stop();
       if (timer) clearTimeout(timer);
     };
-  }, [ready, projectId, client, queryClient, connection]);
+  }, [streaming, projectId, client, queryClient, connection]);
 
   return { ready };
 }

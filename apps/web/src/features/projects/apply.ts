@@ -13,6 +13,10 @@ export const PROJECT_FEED_TYPES: EventType[] = [
   'task:created',
   'task:updated',
   'task:deleted',
+  // Subtasks are tasks: status.get counts them too.
+  'subtask:created',
+  'subtask:updated',
+  'subtask:deleted',
   'session:spawn_requested',
   'session:updated',
 ];

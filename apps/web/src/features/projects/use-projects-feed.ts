@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTRPC, useTRPCClient } from '@/trpc/react';
 import { useConnectionStore } from '../connection/context';
+import { followEvents } from '../live/follow-events';
 import { applyProjectEvents, PROJECT_FEED_TYPES, projectsTouched, type ProjectList } from './apply';
 
 /** Counts are re-read at most this often while events pour in (one status.get per busy project). */
@@ -15,7 +16,7 @@ const COUNTS_FLUSH_MS = 250;
  * (a project created by the CLI or another tab appears without a reload), and
  * task/session events re-read the counts of the projects they touched. Resumes
  * by itself while the socket reconnects; restarted from the last id when the
- * client had given up and comes back.
+ * client had given up and comes back, or when the stream failed (followEvents).
  */
 export function useProjectsFeed(asOfEventId: string | undefined): void {
   const trpc = useTRPC();
@@ -28,11 +29,8 @@ export function useProjectsFeed(asOfEventId: string | undefined): void {
 
   useEffect(() => {
     if (!ready || startRef.current === null) return;
-    let lastEventId = startRef.current;
     let pending: MaestroEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let subscription: { unsubscribe(): void } | null = null;
-    let disposed = false;
     const listKey = trpc.project.list.queryKey();
 
     const flush = () => {
@@ -42,33 +40,21 @@ export function useProjectsFeed(asOfEventId: string | undefined): void {
       queryClient.setQueryData<ProjectList>(listKey, (old) => (old ? applyProjectEvents(old, batch) : old));
       for (const projectId of projectsTouched(batch)) void queryClient.invalidateQueries({ queryKey: trpc.status.get.queryKey({ projectId }) });
     };
-    const subscribe = () => {
-      subscription = client.events.onEvent.subscribe(
-        { types: PROJECT_FEED_TYPES, lastEventId },
-        {
-          onData: ({ id, data }) => {
-            lastEventId = id;
-            const event = data as MaestroEvent;
-            pending.push(event);
-            // Project changes show at once; count refreshes are coalesced.
-            if (event.type.startsWith('project:')) {
-              if (timer) clearTimeout(timer);
-              timer = setTimeout(flush, 16);
-            } else timer ??= setTimeout(flush, COUNTS_FLUSH_MS);
-          },
-          onComplete: () => (subscription = null),
-          onError: () => (subscription = null),
-        },
-      );
-    };
-    subscribe();
-    const stopWatching = connection.subscribe(() => {
-      if (!disposed && subscription === null && connection.get() === 'connected') subscribe();
+    const stop = followEvents({
+      from: startRef.current,
+      connection,
+      start: (lastEventId, handlers) => client.events.onEvent.subscribe({ types: PROJECT_FEED_TYPES, lastEventId }, handlers),
+      onEvent: (event) => {
+        pending.push(event);
+        // Project changes show at once; count refreshes are coalesced.
+        if (event.type.startsWith('project:')) {
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(flush, 16);
+        } else timer ??= setTimeout(flush, COUNTS_FLUSH_MS);
+      },
     });
     return () => {
-      disposed = true;
-      stopWatching();
-      subscription?.unsubscribe();
+      stop();
       if (timer) clearTimeout(timer);
     };
   }, [ready, trpc, client, queryClient, connection]);
