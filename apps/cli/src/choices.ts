@@ -1,4 +1,4 @@
-import { TASK_PRIORITIES, TASK_STATUSES } from '@maestro/schemas';
+import { ROLES, TASK_PRIORITIES, TASK_STATUSES, type Role } from '@maestro/schemas';
 
 /** Argument definitions whose choices come from the shared enums. */
 export const priorityArg = {
@@ -23,4 +23,12 @@ export const priorityListArg = {
   type: 'string',
   valueHint: 'priority,…',
   description: `Only these priorities, comma-separated: ${TASK_PRIORITIES.join(', ')}`,
+} as const;
+
+/** Roles an agent can be spawned (or prompted) as; `system` is a skill's role (maestro-cli), not an agent's. */
+export const AGENT_ROLES = ROLES.filter((r): r is Exclude<Role, 'system'> => r !== 'system');
+export const agentRoleArg = {
+  type: 'string',
+  valueHint: AGENT_ROLES.join('|'),
+  description: 'worker (default) or orchestrator',
 } as const;

@@ -17,6 +17,8 @@ export const configValues = {
 };
 export type ConfigKey = keyof typeof configValues;
 export const CONFIG_KEYS = Object.keys(configValues) as ConfigKey[];
+/** Every key `maestro config` accepts, in words (for help and hints). */
+export const CONFIG_KEYS_TEXT = `${CONFIG_KEYS.join(', ')}, agents.<name>.command`;
 
 /** `agents.<name>.command`: a named custom agent, used as `maestro session spawn --agent <name>`. */
 export const AGENT_KEY = /^agents\.([a-z0-9][a-z0-9-]{0,31})\.command$/;
@@ -53,7 +55,7 @@ export function namedAgentCommand(config: ConfigFile, name: string): string | nu
 
 function unknownKey(key: string): CliError {
   return new CliError('VALIDATION', `Unknown config key "${key}"`, {
-    hint: `Known keys: ${CONFIG_KEYS.join(', ')}, and agents.<name>.command.`,
+    hint: `Known keys: ${CONFIG_KEYS_TEXT}.`,
     details: { key, allowed: CONFIG_KEYS },
   });
 }
@@ -101,7 +103,7 @@ export function readConfig(path: string): ConfigFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CliError('VALIDATION', `Config file ${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(), {
-      hint: `Fix it with \`maestro config --set key=value\`, or by hand. Known keys: ${CONFIG_KEYS.join(', ')}.`,
+      hint: `Fix it with \`maestro config --set key=value\`, or by hand. Known keys: ${CONFIG_KEYS_TEXT}.`,
       details: { path, issues: parsed.error.issues },
     });
   }

@@ -1,5 +1,5 @@
 import type { RouterInputs, RouterOutputs } from '@maestro/client';
-import type { WireEvent } from './render.js';
+import type { WireEvent } from './event-text.js';
 import type { Runtime } from './runtime.js';
 
 type TaskListInput = RouterInputs['task']['list'];

@@ -1,4 +1,3 @@
-import type { RouterOutputs } from '@maestro/client';
 import type { Project, Task, TaskDetail, TaskPriority, TaskStatus, TaskTreeNode } from '@maestro/schemas';
 import { keyValues, table, truncate, type Paint, type Style } from './output.js';
 
@@ -30,7 +29,7 @@ export function taskTable(tasks: Task[], paint: Paint, width: number): string {
   );
 }
 
-export function taskSummary(task: Task, paint: Paint): string {
+function summaryPairs(task: Task, paint: Paint): [string, string][] {
   const pairs: [string, string][] = [
     ['id', task.id],
     ['title', task.title],
@@ -43,11 +42,26 @@ export function taskSummary(task: Task, paint: Paint): string {
   if (task.assignee) pairs.push(['assignee', task.assignee]);
   if (task.worktree) pairs.push(['worktree', 'yes']);
   if (task.description) pairs.push(['description', task.description]);
-  return keyValues(pairs, paint);
+  return pairs;
+}
+
+export function taskSummary(task: Task, paint: Paint): string {
+  return keyValues(summaryPairs(task, paint), paint);
+}
+
+/** Readiness means something only for a todo task: ready, or which open dependencies it waits on. */
+function readiness(task: TaskDetail): string | null {
+  if (task.status !== 'todo') return null;
+  if (task.ready) return 'yes';
+  const open = task.dependencies.filter((d) => d.status !== 'completed').map((d) => d.id);
+  return open.length > 0 ? `no: waits on ${open.join(', ')}` : 'no';
 }
 
 export function taskDetail(task: TaskDetail, paint: Paint, width: number): string {
-  const parts = [taskSummary(task, paint), keyValues([['ready', task.ready ? 'yes' : 'no']], paint)];
+  const pairs = summaryPairs(task, paint);
+  const ready = readiness(task);
+  if (ready !== null) pairs.splice(4, 0, ['ready', ready]);
+  const parts = [keyValues(pairs, paint)];
   if (task.subtasks.length > 0) parts.push(`\n${paint('bold', 'Subtasks')}\n${taskTable(task.subtasks, paint, width)}`);
   const refs = (label: string, list: TaskDetail['dependencies']) =>
     list.length > 0 ? `\n${paint('bold', label)}\n${list.map((d) => `  ${d.id}  ${status(paint, d.status)}  ${d.title}`).join('\n')}` : '';
@@ -87,53 +101,4 @@ export function taskTree(nodes: TaskTreeNode[], paint: Paint): string {
     root.children.forEach((c, i) => child(c, '', i === root.children.length - 1));
   }
   return lines.join('\n');
-}
-
-/** An event as it arrives over the wire. */
-export type WireEvent = RouterOutputs['events']['list']['items'][number];
-
-function changesText(changes: Record<string, { from?: unknown; to?: unknown }>): string {
-  return Object.entries(changes)
-    .map(([field, c]) => `${field} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`)
-    .join(', ');
-}
-
-/** One event as one line: time, id, type, subject, what happened, who did it. */
-export function eventLine(event: WireEvent, paint: Paint): string {
-  const time = event.createdAt.slice(11, 19);
-  const head = `${paint('dim', time)}  ${paint('dim', `#${event.id}`)}  ${paint('cyan', event.type)}`;
-  return `${head}  ${eventText(event)}  ${paint('dim', `by ${event.actor}`)}`;
-}
-
-function eventText(event: WireEvent): string {
-  switch (event.type) {
-    case 'task:created':
-      return `${event.payload.task.id} "${event.payload.task.title}"`;
-    case 'task:updated': {
-      const p = event.payload;
-      const reason = p.reason ? ` (reason: ${p.reason})` : '';
-      return `${p.task.id} ${p.action}: ${changesText(p.changes)}${reason}`;
-    }
-    case 'task:deleted':
-      return `${event.payload.taskId} "${event.payload.title}"`;
-    case 'task:commented':
-      return `${event.payload.taskId}: ${event.payload.body}`;
-    case 'task:dependency_added':
-    case 'task:dependency_removed':
-      return `${event.payload.taskId} → ${event.payload.dependsOnId}`;
-    case 'subtask:created':
-      return `${event.payload.subtask.id} "${event.payload.subtask.title}" under ${event.payload.subtask.parentId ?? '?'}`;
-    case 'subtask:updated':
-      return `${event.payload.subtask.id}: ${changesText(event.payload.changes)}`;
-    case 'subtask:deleted':
-      return `${event.payload.subtaskId} "${event.payload.title}"`;
-    case 'project:created':
-      return `${event.payload.project.id} "${event.payload.project.name}"`;
-    case 'project:updated':
-      return `${event.payload.project.id}: ${changesText(event.payload.changes)}`;
-    case 'project:deleted':
-      return `${event.payload.projectId} "${event.payload.name}"`;
-    default:
-      return JSON.stringify((event as { payload: unknown }).payload);
-  }
 }

@@ -41,6 +41,11 @@ export async function assertInScope(db: Queryable, auth: Auth, path: string, inp
       hint: 'A spawned agent works only on its own project.',
     });
   }
+  if (path === 'project.create') {
+    throw new MaestroError('FORBIDDEN', 'A session cannot create projects: its token works only inside its own project', {
+      hint: `Ask the person running Maestro to create it (maestro project create, with the server token); meanwhile work in ${auth.projectId}.`,
+    });
+  }
   if (projects.size === 0 && !SELF_FILTERING.has(path)) {
     throw new MaestroError('FORBIDDEN', `Say which project (${auth.projectId}): a session token cannot read across projects`, {
       hint: 'Pass projectId (the CLI does it from MAESTRO_PROJECT_ID).',

@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
-import { agentKeyName, CONFIG_KEYS, isConfigKey, parseAgentCommand, parseConfigValue, readConfig, updateConfig, type ConfigFile } from '../config.js';
+import { agentKeyName, CONFIG_KEYS_TEXT, isConfigKey, parseAgentCommand, parseConfigValue, readConfig, updateConfig, type ConfigFile } from '../config.js';
 import { CliError } from '../errors.js';
 import { keyValues } from '../output.js';
 import { getSession } from '../session.js';
@@ -13,7 +13,7 @@ function masked(values: ConfigFile): ConfigFile {
 export default defineCommand({
   meta: meta(
     'config',
-    `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS.join(', ')}, agents.<name>.command`,
+    `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS_TEXT}`,
     ['maestro config --list', 'maestro config --set apiUrl=http://10.0.0.5:4800', 'maestro config --get project', 'maestro config --unset token', 'maestro config --set agents.aider.command="aider --yes"'],
   ),
   args: {
@@ -29,7 +29,7 @@ export default defineCommand({
     const chosen = [args.set !== undefined, args.get !== undefined, args.unset !== undefined, args.list === true].filter(Boolean).length;
     if (chosen !== 1) {
       throw new CliError('VALIDATION', 'Give exactly one of --set key=value, --get key, --unset key or --list', {
-        hint: `Keys: ${CONFIG_KEYS.join(', ')}. Example: maestro config --set project=prj_0123456789`,
+        hint: `Keys: ${CONFIG_KEYS_TEXT}. Examples: maestro config --set project=prj_0123456789; maestro config --set agents.aider.command="aider --yes"`,
       });
     }
     if (args.set !== undefined) {
@@ -61,7 +61,7 @@ export default defineCommand({
       return;
     }
     if (key !== undefined) {
-      if (!isConfigKey(key)) throw new CliError('VALIDATION', `Unknown config key "${key}"`, { hint: `Known keys: ${CONFIG_KEYS.join(', ')}.` });
+      if (!isConfigKey(key)) throw new CliError('VALIDATION', `Unknown config key "${key}"`, { hint: `Known keys: ${CONFIG_KEYS_TEXT}.` });
       if (args.unset !== undefined) {
         updateConfig(path, (c) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== key)));
         rt.out.success({ path, key, value: null }, (d) => `Removed ${d.key} from ${d.path}`);

@@ -1,7 +1,8 @@
-import { ROLES, role as roleSchema } from '@maestro/schemas';
 import { composePrompt, formatProblem } from '@maestro/skills';
 import { defineCommand } from 'citty';
+import { z } from 'zod';
 import { globalArgs, meta } from '../args.js';
+import { AGENT_ROLES, agentRoleArg } from '../choices.js';
 import { useRuntime } from '../runtime.js';
 import { cliSkillSearch } from '../skills-dir.js';
 import { splitList, validate } from '../validate.js';
@@ -13,12 +14,12 @@ export default defineCommand({
   ]),
   args: {
     ...globalArgs,
-    role: { type: 'string', valueHint: ROLES.join('|'), description: 'worker (default) or orchestrator' },
+    role: agentRoleArg,
     task: { type: 'string', valueHint: 'id[,id…]', description: 'Task(s) (default: MAESTRO_TASK_IDS)' },
   },
   async run({ args }) {
     const rt = useRuntime();
-    const role = validate(roleSchema, args.role ?? 'worker', { '': '--role' });
+    const { role } = validate(z.object({ role: z.enum(AGENT_ROLES) }), { role: args.role ?? 'worker' }, { role: '--role' });
     const ids = splitList(args.task) ?? (rt.env.taskIds.length ? rt.env.taskIds : [rt.taskId(undefined, '--task')]);
     const trpc = rt.trpc();
     const tasks = await Promise.all(ids.map((id) => trpc.task.get.query({ id })));

@@ -3,33 +3,38 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
 import { table } from '../output.js';
 import { priority, status, taskTable } from '../render.js';
-import { useRuntime } from '../runtime.js';
+import { runnersText } from '../runners-text.js';
+import { useRuntime, type Runtime } from '../runtime.js';
 import type { StatusData } from '../schemas/cli.js';
 import { validate } from '../validate.js';
+import { noProjectSelected } from './status-overview.js';
 
 const READY_SHOWN = 20;
 
 export default defineCommand({
-  meta: meta('status', 'Project summary: counts by status and priority, ready tasks, active sessions, blocked tasks and why', [
-    'maestro status',
-    'maestro status --project prj_0123456789 --json',
-  ]),
+  meta: meta(
+    'status',
+    'Project summary: counts by status and priority, ready tasks, active sessions, blocked tasks and why, connected runners. With no project selected: every project in short and how to pick one',
+    ['maestro status', 'maestro status --project prj_0123456789 --json'],
+  ),
   args: { ...globalArgs },
   async run() {
     const rt = useRuntime();
+    if (!rt.settings().project) return noProjectSelected(rt);
     const { projectId } = validate(statusInput, { projectId: rt.project() });
     const trpc = rt.trpc();
     // Issued together, so the batch link sends them in one request.
-    const [summary, ready] = await rt.out.spin(
+    const [summary, ready, runners] = await rt.out.spin(
       'Loading status',
-      Promise.all([trpc.status.get.query({ projectId }), trpc.task.list.query({ projectId, ready: true, limit: READY_SHOWN })]),
+      Promise.all([trpc.status.get.query({ projectId }), trpc.task.list.query({ projectId, ready: true, limit: READY_SHOWN }), trpc.runner.list.query()]),
     );
-    const data: StatusData = { ...summary, readyTasks: ready.items };
-    rt.out.success(data, (d) => render(d, rt.out.paint, rt.out.width));
+    const data: StatusData = { ...summary, readyTasks: ready.items, runners: runners.items };
+    rt.out.success(data, (d) => render(d, rt));
   },
 });
 
-function render(d: StatusData, paint: Parameters<typeof status>[0], width: number): string {
+function render(d: StatusData, rt: Runtime): string {
+  const { paint, width } = rt.out;
   const counts = table(
     ['STATUS', 'COUNT'],
     TASK_STATUSES.map((s) => [status(paint, s), String(d.byStatus[s])]),
@@ -54,5 +59,6 @@ function render(d: StatusData, paint: Parameters<typeof status>[0], width: numbe
   lines.push('', paint('bold', `Blocked (${d.byStatus.blocked})`));
   if (d.blocked.length === 0) lines.push(paint('dim', 'Nothing blocked.'));
   else lines.push(table(['ID', 'TITLE', 'REASON'], d.blocked.map((b) => [b.id, b.title, b.blockedReason ?? '']), paint));
+  lines.push('', runnersText(d.runners, paint));
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { eventId, onEventInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
 import { z } from 'zod';
 import { globalArgs, meta } from '../args.js';
-import { eventLine, type WireEvent } from '../render.js';
+import { eventLine, type WireEvent } from '../event-text.js';
 import { useRuntime, type Runtime } from '../runtime.js';
 import { toInt, validate } from '../validate.js';
 

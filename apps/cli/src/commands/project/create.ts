@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import { projectCreateInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
 import { descArg, globalArgs, meta } from '../../args.js';
+import { updateConfig } from '../../config.js';
 import { projectSummary } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('create', 'Create a project rooted in a working directory (default: the current one)', [
+  meta: meta('create', 'Create a project rooted in a working directory (default: the current one); the first one becomes the default project', [
     'maestro project create "Web app"',
     'maestro project create api --dir ~/src/api --json',
   ]),
@@ -25,6 +26,14 @@ export default defineCommand({
       { name: '<name>', workingDir: '--dir', description: '--desc' },
     );
     const project = await rt.out.spin('Creating project', rt.trpc().project.create.mutate(input));
-    rt.out.success(project, (p) => `${projectSummary(p, rt.out.paint)}\n\nMake it the default with: maestro project use ${p.id}`);
+    // The first project becomes the default, so the next command needs no --project.
+    const selected = rt.settings().projectSource === 'none';
+    if (selected) updateConfig(rt.env.configPath, (c) => ({ ...c, project: project.id }));
+    if (selected && rt.out.json) rt.out.info(`Selected ${project.id} as the default project (saved in ${rt.env.configPath}).`);
+    rt.out.success(project, (p) =>
+      selected
+        ? `${projectSummary(p, rt.out.paint)}\n\nSelected as the default project (saved in ${rt.env.configPath}): maestro status`
+        : `${projectSummary(p, rt.out.paint)}\n\nMake it the default with: maestro project use ${p.id}`,
+    );
   },
 });

@@ -3,11 +3,12 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
 import { listSessions } from '../../pages.js';
+import { runnersText } from '../../runners-text.js';
 import { splitList, toInt, validate } from '../../validate.js';
 import { sessionTable } from './render.js';
 
 export default defineCommand({
-  meta: meta('list', 'List sessions of the project, newest first; every page unless --limit', ['maestro session list --active', 'maestro session list --task tsk_0123456789 --json']),
+  meta: meta('list', 'List sessions of the project, newest first, and the connected runners; every page unless --limit', ['maestro session list --active', 'maestro session list --task tsk_0123456789 --json']),
   args: {
     ...globalArgs,
     status: { type: 'string', valueHint: 'status[,…]', description: 'spawning, active, completed, failed, stopped, lost' },
@@ -32,10 +33,14 @@ export default defineCommand({
       },
       { status: '--status', taskId: '--task', spawnedBy: '--spawned-by' },
     );
-    const page = await listSessions(rt, { ...input, limit: args.limit === undefined ? undefined : input.limit });
+    // Runners only for a person: --json stays the page, as `task list --json` is.
+    const [page, runners] = await Promise.all([
+      listSessions(rt, { ...input, limit: args.limit === undefined ? undefined : input.limit }),
+      rt.out.json ? null : rt.trpc().runner.list.query(),
+    ]);
     rt.out.success(page, (p) => {
       const more = p.nextCursor ? `\n${rt.out.paint('dim', `more: --cursor ${p.nextCursor}`)}` : '';
-      return `${sessionTable(p.items, rt.out.paint)}${more}`;
+      return `${sessionTable(p.items, rt.out.paint)}${more}\n\n${runnersText(runners?.items ?? [], rt.out.paint)}`;
     });
   },
 });

@@ -12,11 +12,16 @@ const STYLE: Record<Session['status'], Parameters<Paint>[0]> = {
 
 export const sessionStatus = (paint: Paint, s: Session['status']) => paint(STYLE[s], s);
 
+/** The status as a person reads it: a live session whose stop was asked for is `stopping`. */
+function shownStatus(paint: Paint, s: Session): string {
+  return s.stopRequestedAt && (s.status === 'active' || s.status === 'spawning') ? paint('yellow', 'stopping') : sessionStatus(paint, s.status);
+}
+
 export function sessionTable(sessions: Session[], paint: Paint): string {
   if (sessions.length === 0) return 'No sessions.';
   return table(
     ['ID', 'STATUS', 'AGENT', 'ROLE', 'TASKS', 'NAME'],
-    sessions.map((s) => [s.id, sessionStatus(paint, s.status), s.agent, s.role, s.taskIds.join(','), s.name]),
+    sessions.map((s) => [s.id, shownStatus(paint, s), s.agent, s.role, s.taskIds.join(','), s.name]),
     paint,
   );
 }
@@ -24,7 +29,7 @@ export function sessionTable(sessions: Session[], paint: Paint): string {
 export function sessionSummary(s: Session, paint: Paint): string {
   const pairs: [string, string][] = [
     ['id', s.id],
-    ['status', sessionStatus(paint, s.status)],
+    ['status', shownStatus(paint, s)],
     ['name', s.name],
     ['agent', s.command ? `${s.agent}: ${s.command}` : s.agent],
     ['role', `${s.role}${s.skill ? ` (skill ${s.skill})` : ''}`],

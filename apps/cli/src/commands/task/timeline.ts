@@ -2,7 +2,7 @@ import { taskIdInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { listTimeline } from '../../pages.js';
-import { eventLine } from '../../render.js';
+import { eventTable } from '../../event-text.js';
 import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
@@ -18,6 +18,6 @@ export default defineCommand({
     // Asked together (one batched request). A deleted task still has its timeline; an unknown id is NOT_FOUND.
     const [found, events] = await Promise.all([rt.trpc().task.get.query({ id }).then(() => null, (error: unknown) => error), listTimeline(rt, id)]);
     if (events.length === 0 && found !== null) throw found;
-    rt.out.success(events, (list) => (list.length === 0 ? rt.out.paint('dim', 'No events.') : list.map((e) => eventLine(e, rt.out.paint)).join('\n')));
+    rt.out.success(events, (list) => (list.length === 0 ? rt.out.paint('dim', 'No events.') : eventTable(list, rt.out.paint)));
   },
 });
