@@ -13,6 +13,11 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Host names (comma-separated) browsers may use to reach this server besides loopback and the bound address. */
+  MAESTRO_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean)),
   MAESTRO_DATA_DIR: z.string().min(1).default(join(homedir(), '.maestro', 'data')),
   MAESTRO_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

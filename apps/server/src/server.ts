@@ -12,6 +12,7 @@ import {
   type CommandBus,
   type EventBus,
 } from '@maestro/api';
+import { ensurePrivateDir } from '@maestro/client/node';
 import { createDb, type DbHandle } from '@maestro/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
@@ -19,6 +20,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate, originAllowed } from './auth.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { ServerEnv } from './env.js';
+import { checkExposure, createHostCheck } from './exposure.js';
 import { checkHealth } from './health.js';
 import { migrateOnce } from './migrate.js';
 import { startSweeper } from './sweeper.js';
@@ -41,9 +43,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What the API and the dashboard answer; TRACE, PUT and the rest get 405, not a handler's 500. */
+const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** A Host this server does not answer to: what a DNS-rebinding page sends. */
+function refuseHost(res: ServerResponse, host: string | undefined): void {
+  sendJson(res, 403, {
+    error: {
+      code: 'FORBIDDEN',
+      message: `This server does not answer to the host name ${JSON.stringify(host)}`,
+      hint: 'Reach it by 127.0.0.1 or localhost, or add the name to MAESTRO_ALLOWED_HOSTS.',
+    },
+  });
+}
+
+/** The data directory and the embedded database inside it: the owner's alone (0700), tightened with a warning. */
+function prepareDataDir(env: ServerEnv, logger: Logger): void {
+  const dirs = env.DATABASE_URL ? [env.MAESTRO_DATA_DIR] : [env.MAESTRO_DATA_DIR, join(env.MAESTRO_DATA_DIR, 'pglite')];
+  for (const dir of dirs) {
+    const { tightenedFrom } = ensurePrivateDir(dir);
+    if (tightenedFrom !== null) logger.warn({ dir, was: tightenedFrom.toString(8), now: '700' }, 'directory was open to other local users: made private');
+  }
 }
 
 async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: DbHandle; bus: EventBus; commands: CommandBus; unlock: () => void }> {
@@ -63,6 +88,10 @@ async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: D
 export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?: WebApp }): Promise<RunningServer> {
   const { env } = opts;
   const logger = opts.logger ?? createLogger(env.LOG_LEVEL);
+  const { warning } = checkExposure({ host: env.HOST, explicitToken: env.MAESTRO_TOKEN });
+  if (warning) logger.warn({ host: env.HOST }, warning);
+  prepareDataDir(env, logger);
+  const hostAllowed = createHostCheck({ host: env.HOST, allowed: env.MAESTRO_ALLOWED_HOSTS });
   const token = resolveServerToken({ envToken: env.MAESTRO_TOKEN, dataDir: env.MAESTRO_DATA_DIR });
   const { handle, bus, commands, unlock } = await openDatabase(env, logger);
   const metrics = createMetrics();
@@ -95,6 +124,11 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    if (!ALLOWED_METHODS.has(req.method ?? '')) {
+      res.setHeader('allow', [...ALLOWED_METHODS].join(', '));
+      return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method} is not supported`, hint: 'Use GET or POST.' } });
+    }
+    if (!hostAllowed(req.headers.host)) return refuseHost(res, req.headers.host);
     if (path === '/health') {
       void checkHealth(handle).then((health) => {
         if (!health.database.ok) metrics.dbErrors.inc();
@@ -139,6 +173,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    if (!hostAllowed(req.headers.host)) return refuse('403 Forbidden');
     if (path !== TRPC_PATH) return web ? web.handleUpgrade(req, socket, head) : refuse('404 Not Found');
     if (!originAllowed(req)) return refuse('403 Forbidden');
     void authenticate(req, token.token, handle.db).then(

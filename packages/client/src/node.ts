@@ -4,6 +4,7 @@ import { nodeFetch } from './node-fetch.js';
 
 export * from './index.js';
 export { nodeFetch } from './node-fetch.js';
+export { ensurePrivateDir } from './private-dir.js';
 
 /** `ws` with the bearer token on the upgrade request, where the server checks it. */
 function authedWebSocket(token: string | undefined): typeof globalThis.WebSocket {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createNodeClient } from '@maestro/client/node';
+import { createNodeClient, ensurePrivateDir } from '@maestro/client/node';
 import { composePrompt, type SkillSearchOptions } from '@maestro/skills';
 import pino from 'pino';
 import type { RunnerEnv } from './env.js';
@@ -9,6 +9,9 @@ import { findCliBundle, writeCliShim } from './shim.js';
 /** Wires a runner from its environment: client, logger, prompt composer, `maestro` on the agents' PATH. */
 export async function startRunner(env: RunnerEnv, baseEnv: NodeJS.ProcessEnv, opts: { cliBundle?: string; skills?: Pick<SkillSearchOptions, 'builtinDir' | 'homeDir'> } = {}): Promise<Runner> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'maestro-runner' } });
+  // Prompt files hold task text and worktrees hold code: the owner's alone.
+  const { tightenedFrom } = ensurePrivateDir(env.MAESTRO_RUNNER_DIR);
+  if (tightenedFrom !== null) logger.warn({ dir: env.MAESTRO_RUNNER_DIR, was: tightenedFrom.toString(8), now: '700' }, 'runner directory was open to other local users: made private');
   const cli = opts.cliBundle ?? findCliBundle();
   if (!cli) logger.warn({}, 'maestro CLI bundle not found (run `npm run build`): agents will not find `maestro` on PATH');
   const runner = createRunner({
@@ -18,6 +21,7 @@ export async function startRunner(env: RunnerEnv, baseEnv: NodeJS.ProcessEnv, op
     dataDir: env.MAESTRO_RUNNER_DIR,
     binDir: cli ? writeCliShim(join(env.MAESTRO_RUNNER_DIR, 'bin'), cli) : null,
     baseEnv,
+    idleMs: env.MAESTRO_ATTENTION_IDLE_MS,
     composePrompt: async (claim) => {
       const composed = await composePrompt({ role: claim.session.role, project: claim.project, tasks: claim.tasks, session: claim.session }, opts.skills);
       for (const problem of composed.problems) logger.warn({ sessionId: claim.session.id, problem }, 'skill problem: using the next valid copy');
