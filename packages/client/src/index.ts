@@ -107,13 +107,27 @@ function createServerList(urls: string[]) {
   };
 }
 
-/** `fetch` that gives up after `ms` (tRPC's own abort signal still works). */
+/**
+ * `fetch` that gives up after `ms` (tRPC's own abort signal still works). A
+ * plain controller and timer, not `AbortSignal.any([…, AbortSignal.timeout()])`:
+ * on Node 20 that composite signal can be garbage-collected before it fires,
+ * and a call on a dead path then hangs forever (tests/faults/src/network-cut.test.ts).
+ */
 function withTimeout(fetch: FetchLike, ms: number): FetchLike {
   if (ms <= 0) return fetch;
-  return (url, init) => {
-    const timeout = AbortSignal.timeout(ms);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return fetch(url, { ...init, signal });
+  return async (url, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError')), ms);
+    const outer = init?.signal;
+    const forward = () => controller.abort(outer?.reason);
+    if (outer?.aborted) forward();
+    else outer?.addEventListener('abort', forward, { once: true });
+    try {
+      return await fetch(url, { ...init, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
+    }
   };
 }
 
