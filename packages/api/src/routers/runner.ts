@@ -27,6 +27,8 @@ import { adminProcedure, protectedProcedure, router } from '../trpc.js';
 function createInbox<T>(signal: AbortSignal) {
   const items: T[] = [];
   let wake: (() => void) | null = null;
+  // One abort listener for the inbox's life, not one per wait: a long subscription would pile them up.
+  signal.addEventListener('abort', () => wake?.(), { once: true });
   return {
     push(item: T) {
       items.push(item);
@@ -35,10 +37,7 @@ function createInbox<T>(signal: AbortSignal) {
     async next(): Promise<T | null> {
       while (items.length === 0) {
         if (signal.aborted) return null;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          signal.addEventListener('abort', () => resolve(), { once: true });
-        });
+        await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
       }
       return items.shift()!;
@@ -46,7 +45,7 @@ function createInbox<T>(signal: AbortSignal) {
   };
 }
 
-/** The runner's side of sessions. Runners authenticate with the server token. */
+/** The runner's side of sessions. Runners authenticate with the server token; what they change is recorded as done by the runner. */
 export const runnerRouter = router({
   /**
    * The runners a dashboard shows (and warns about when none is live). Any
@@ -94,17 +93,17 @@ export const runnerRouter = router({
   claim: adminProcedure
     .input(runnerClaimInput)
     .output(runnerClaimOutput)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.claim', input }, (s) => sessions.claimSpawnRequest(s, input))),
+    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.claim', input }, (s) => sessions.claimSpawnRequest(s, input))),
   started: adminProcedure
     .input(runnerStartedInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.started', input }, (s) => sessions.reportStarted(s, input))),
+    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.started', input }, (s) => sessions.reportStarted(s, input))),
   output: adminProcedure
     .input(runnerOutputInput)
     .output(z.object({ stored: z.number().int(), lastSeq: outputChunk.shape.seq }))
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input, ctx.output))),
+    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input, ctx.output))),
   exit: adminProcedure
     .input(runnerExitInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.exit', input }, (s) => sessions.reportExit(s, input))),
+    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.exit', input }, (s) => sessions.reportExit(s, input))),
 });

@@ -41,8 +41,13 @@ function createSignal() {
     wait: (abort: AbortSignal) =>
       new Promise<void>((resolve) => {
         if (abort.aborted) return resolve();
-        wake = resolve;
-        abort.addEventListener('abort', () => resolve(), { once: true });
+        // The listener leaves with the wake-up: a long stream must not leave one on the signal per burst.
+        const done = () => {
+          abort.removeEventListener('abort', done);
+          resolve();
+        };
+        wake = done;
+        abort.addEventListener('abort', done, { once: true });
       }),
   };
 }

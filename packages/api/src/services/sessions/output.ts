@@ -118,8 +118,13 @@ export async function* streamOutput(opts: {
       if (endedBeforeRead) return;
       if (!dirty) {
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          signal.addEventListener('abort', () => resolve(), { once: true });
+          // The listener leaves with the wake-up: a long stream must not leave one on the signal per batch.
+          const done = () => {
+            signal.removeEventListener('abort', done);
+            resolve();
+          };
+          wake = done;
+          signal.addEventListener('abort', done, { once: true });
         });
         wake = null;
       }
