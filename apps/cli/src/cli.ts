@@ -19,6 +19,7 @@ export const root = defineCommand({
     task: () => import('./commands/task/index.js').then((m) => m.default),
     subtask: () => import('./commands/subtask/index.js').then((m) => m.default),
     watch: () => import('./commands/watch.js').then((m) => m.default),
+    inbox: () => import('./commands/inbox.js').then((m) => m.default),
     config: () => import('./commands/config.js').then((m) => m.default),
     session: () => import('./commands/session/index.js').then((m) => m.default),
     runner: () => import('./commands/runner.js').then((m) => m.default),

@@ -78,6 +78,12 @@ export function eventText(event: WireEvent): string {
     }
     case 'session:updated':
       return sessionUpdate(event.payload.session, event.payload.changes, event.payload.reason);
+    case 'session:attention': {
+      const a = event.payload.session.attention;
+      if (!a) return `${event.payload.session.id} seen`;
+      const message = a.message ? `: ${truncate(a.message, TEXT_MAX)}` : '';
+      return `${event.payload.session.id} ${event.payload.previous?.state ?? 'none'} → ${a.state} (${a.source})${message}`;
+    }
     case 'session:output':
       return `${event.payload.sessionId} wrote ${event.payload.bytes} bytes`;
     default: {

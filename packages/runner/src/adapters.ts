@@ -15,6 +15,8 @@ export interface AdapterInput {
   prompt: string;
   promptFile: string;
   shell: string;
+  /** The tool's own flags (hook settings), before its prompt. */
+  hookArgs?: string[];
 }
 
 /** `file` on PATH, or null. */
@@ -48,13 +50,14 @@ const KICKOFF = 'Begin. Your instructions and task are in your system prompt; th
  * MAESTRO_PROMPT_FILE if it wants the prompt.
  */
 export function commandFor(input: AdapterInput): LaunchCommand {
+  const hooks = input.hookArgs ?? [];
   switch (input.agent) {
     case 'claude':
-      return { file: 'claude', args: ['--append-system-prompt', input.prompt, KICKOFF], display: 'claude' };
+      return { file: 'claude', args: [...hooks, '--append-system-prompt', input.prompt, KICKOFF], display: 'claude' };
     case 'codex':
-      return { file: 'codex', args: [input.prompt], display: 'codex' };
+      return { file: 'codex', args: [...hooks, input.prompt], display: 'codex' };
     case 'gemini':
-      return { file: 'gemini', args: ['--prompt-interactive', input.prompt], display: 'gemini' };
+      return { file: 'gemini', args: [...hooks, '--prompt-interactive', input.prompt], display: 'gemini' };
     case 'custom':
       return { file: input.shell, args: ['-c', input.command ?? ''], display: input.command ?? '' };
   }

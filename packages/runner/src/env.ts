@@ -14,6 +14,8 @@ const schema = z.object({
   MAESTRO_RUNNER_NAME: z.string().min(1).max(100).default(hostname()),
   /** Prompt files, output spill and worktrees. */
   MAESTRO_RUNNER_DIR: z.string().default(join(homedir(), '.maestro', 'runner')),
+  /** A session whose terminal is silent this long becomes `idle` (source heuristic). */
+  MAESTRO_ATTENTION_IDLE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -4,6 +4,7 @@ import type { MaestroClient } from '@maestro/client';
 import type { RunnerClaimOutput, RunnerCommand, Session } from '@maestro/schemas';
 import { errorCode, sleep, untilDone } from './retry.js';
 import { SessionProcess } from './session-process.js';
+import { SilenceWatch } from './silence-watch.js';
 
 export interface RunnerLogger {
   info(obj: object, msg: string): void;
@@ -21,6 +22,8 @@ export interface RunnerOptions {
   baseEnv: NodeJS.ProcessEnv;
   composePrompt(claim: RunnerClaimOutput): Promise<string>;
   logger: RunnerLogger;
+  /** A terminal silent this long makes its session `idle` (heuristic); default 10 s. */
+  idleMs?: number;
 }
 
 /**
@@ -76,9 +79,24 @@ export function createRunner(opts: RunnerOptions) {
     logger.info({ sessionId, ...exit }, 'session ended');
   }
 
+  /** The silence heuristic for one session; reports go out one at a time, so they arrive in order. */
+  function watchSilence(sessionId: string): SilenceWatch {
+    let queue = Promise.resolve();
+    return new SilenceWatch({
+      idleMs: opts.idleMs ?? 10_000,
+      report: (state, ageMs) => {
+        queue = queue
+          .then(() => trpc.session.attention.mutate({ id: sessionId, state, source: 'heuristic', ageMs }))
+          // A heuristic is only a hint: one lost while the server is away is superseded by the next.
+          .then(() => undefined, (error: unknown) => logger.warn({ sessionId, err: String(error) }, 'attention report failed'));
+      },
+    });
+  }
+
   async function launch(claim: RunnerClaimOutput): Promise<void> {
     const sessionId = claim.session.id;
     let proc: SessionProcess | null = null;
+    const silence = watchSilence(sessionId);
     try {
       const prompt = await opts.composePrompt(claim);
       proc = new SessionProcess(claim, {
@@ -87,6 +105,7 @@ export function createRunner(opts: RunnerOptions) {
         binDir: opts.binDir,
         baseEnv: opts.baseEnv,
         prompt,
+        onActivity: () => silence.output(),
         sendOutput: (chunks) =>
           untilDone(() => trpc.runner.output.mutate({ runnerId, sessionId, chunks }).then(() => undefined), {
             signal: stopping.signal,
@@ -108,6 +127,8 @@ export function createRunner(opts: RunnerOptions) {
       await untilDone(() => trpc.runner.exit.mutate({ runnerId, sessionId, exitCode: null, signal: null, error: message.slice(0, 2000) }), {
         signal: stopping.signal,
       }).catch(() => {});
+    } finally {
+      silence.dispose();
     }
   }
 

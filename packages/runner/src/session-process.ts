@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as pty from '@lydell/node-pty';
 import type { RunnerClaimOutput } from '@maestro/schemas';
 import { commandFor, missingBinaryError, shellFailure } from './adapters.js';
+import { installHooks } from './hooks.js';
 import { OutputPipe } from './output-pipe.js';
 import { addWorktree, branchName } from './worktree.js';
 
@@ -15,6 +16,8 @@ export interface SessionProcessDeps {
   baseEnv: NodeJS.ProcessEnv;
   prompt: string;
   sendOutput(chunks: { seq: number; data: string }[]): Promise<void>;
+  /** Called for every chunk the terminal writes (the silence heuristic). */
+  onActivity?(): void;
 }
 
 export interface SessionExit {
@@ -149,8 +152,9 @@ export class SessionProcess {
     }
     const promptFile = join(dir, 'prompt.md');
     writeFileSync(promptFile, this.deps.prompt, { mode: 0o600 });
-    const env = agentEnv(this.claim, this.deps, promptFile);
-    const launch = commandFor({ agent: session.agent, command: session.command, prompt: this.deps.prompt, promptFile, shell: env.SHELL || '/bin/bash' });
+    const hooks = installHooks(session.agent, dir);
+    const env = { ...agentEnv(this.claim, this.deps, promptFile), ...hooks.env };
+    const launch = commandFor({ agent: session.agent, command: session.command, prompt: this.deps.prompt, promptFile, shell: env.SHELL || '/bin/bash', hookArgs: hooks.args });
     const missing = missingBinaryError(session.agent, launch, env.PATH ?? '');
     if (missing) throw new Error(missing);
     try {
@@ -160,7 +164,10 @@ export class SessionProcess {
       throw new Error(`Could not start ${launch.display} in ${this.workingDir}: ${(error as Error).message}`);
     }
     keepReadingAfterExit(this.term);
-    this.term.onData((data: string | Buffer) => this.output.write(data));
+    this.term.onData((data: string | Buffer) => {
+      this.output.write(data);
+      this.deps.onActivity?.();
+    });
     this.term.onExit(({ exitCode, signal }) => {
       if (this.killTimer) clearTimeout(this.killTimer);
       this.resolveExit({

@@ -1,4 +1,5 @@
 export * from './attention.js';
+export * from './agent-hooks.js';
 export * from './common.js';
 export * from './enums.js';
 export * from './errors.js';

@@ -3,6 +3,7 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
 import { table } from '../output.js';
 import { priority, status, taskTable } from '../render.js';
+import { age } from '../attention-text.js';
 import { runnersText } from '../runners-text.js';
 import { useRuntime, type Runtime } from '../runtime.js';
 import type { StatusData } from '../schemas/cli.js';
@@ -47,11 +48,13 @@ function render(d: StatusData, rt: Runtime): string {
   );
   const lines = [
     `${paint('bold', 'Project')} ${d.projectId}: ${d.total} tasks, ${d.ready} ready, ${d.activeSessions} active sessions`,
+    `Attention: ${d.attention.needs_input} need input, ${d.attention.working} working, ${d.attention.idle} idle, ${d.attention.unseen} ended unseen`,
     '',
     counts,
     '',
     priorities,
     '',
+    ...needsInput(d, rt),
     paint('bold', `Ready (${d.ready})`),
     d.readyTasks.length > 0 ? taskTable(d.readyTasks, paint, width) : paint('dim', 'Nothing ready.'),
   ];
@@ -61,4 +64,11 @@ function render(d: StatusData, rt: Runtime): string {
   else lines.push(table(['ID', 'TITLE', 'REASON'], d.blocked.map((b) => [b.id, b.title, b.blockedReason ?? '']), paint));
   lines.push('', runnersText(d.runners, paint));
   return lines.join('\n');
+}
+
+/** Sessions asking a question, longest wait first, and how to answer. */
+function needsInput(d: StatusData, rt: Runtime): string[] {
+  if (d.needsInput.length === 0) return [];
+  const rows = d.needsInput.map((s) => [s.id, age(s.attention.since), s.name, s.attention.message ?? '']);
+  return [rt.out.paint('bold', `Needs input (${d.needsInput.length})`), table(['ID', 'WAITED', 'NAME', 'QUESTION'], rows, rt.out.paint), rt.out.paint('dim', 'Answer: maestro session send <id> "<text>"'), ''];
 }

@@ -37,13 +37,16 @@ export const AGENT_COMMANDS = [
   'session get',
   'session logs',
   'session stop',
+  'session needs-input',
+  'session working',
+  'session idle',
   'watch',
   'project get',
 ] as const;
 
 const GLOBAL = new Set(Object.keys(globalArgs));
 /** Flags for people or scripts, not for an agent's loop: left out of the skill to save tokens. */
-const LEFT_OUT = new Set(['cols', 'rows', 'limit', 'cursor', 'as', 'name', 'role', 'command', 'since', 'text']);
+const LEFT_OUT = new Set(['cols', 'rows', 'limit', 'cursor', 'as', 'name', 'role', 'command', 'since', 'text', 'session']);
 
 /** The description's first clause: the rest is in `--help`. */
 const firstClause = (text: string | undefined) => text?.split(/ \(|: |; |\. /)[0]?.trim();

@@ -1,4 +1,5 @@
 import {
+  inboxListOutput,
   maestroEvent,
   project,
   session,
@@ -79,8 +80,17 @@ export const SESSION_COMMAND_DATA = {
   prompt: promptData,
 } as const satisfies Record<string, z.ZodType>;
 
+/** Attention: signals, answers and the inbox; exercised against a server with a real runner (e2e/attention.test.ts). */
+export const ATTENTION_COMMAND_DATA = {
+  inbox: inboxListOutput,
+  'session needs-input': session,
+  'session working': session,
+  'session idle': session,
+  'session send': z.object({ delivered: z.boolean(), session }),
+} as const satisfies Record<string, z.ZodType>;
+
 /** Every published command schema. */
-export const PUBLISHED_DATA = { ...COMMAND_DATA, ...SESSION_COMMAND_DATA };
+export const PUBLISHED_DATA = { ...COMMAND_DATA, ...SESSION_COMMAND_DATA, ...ATTENTION_COMMAND_DATA };
 
 export type CommandName = keyof typeof COMMAND_DATA;
 

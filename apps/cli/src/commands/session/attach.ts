@@ -25,6 +25,7 @@ export default defineCommand({
     if (session.status !== 'active') {
       throw new CliError('INVALID_TRANSITION', `Session ${id} is ${session.status}: nothing to attach to`, { hint: `Read what it wrote: maestro session logs ${id}` });
     }
+    await trpc.session.markSeen.mutate({ id }).catch(() => undefined);
     const live = rt.subscriber(() => {});
     const resize = () => void trpc.session.resize.mutate({ id, cols: process.stdout.columns, rows: process.stdout.rows }).catch(() => {});
     process.stderr.write(`Attached to ${id}. Ctrl-] detaches.\r\n`);

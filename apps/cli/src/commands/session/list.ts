@@ -8,11 +8,12 @@ import { splitList, toInt, validate } from '../../validate.js';
 import { sessionTable } from './render.js';
 
 export default defineCommand({
-  meta: meta('list', 'List sessions of the project, newest first, and the connected runners; every page unless --limit', ['maestro session list --active', 'maestro session list --task tsk_0123456789 --json']),
+  meta: meta('list', 'List sessions of the project, newest first, and the connected runners; every page unless --limit', ['maestro session list --active', 'maestro session list --attention needs_input', 'maestro session list --task tsk_0123456789 --json']),
   args: {
     ...globalArgs,
     status: { type: 'string', valueHint: 'status[,…]', description: 'spawning, active, completed, failed, stopped, lost' },
     active: { type: 'boolean', description: 'Only spawning or active sessions' },
+    attention: { type: 'string', valueHint: 'state[,…]', description: 'working, needs_input, idle, unseen' },
     task: { type: 'string', valueHint: 'id', description: 'Sessions that worked on this task' },
     'spawned-by': { type: 'string', valueHint: 'user|session-id', description: 'Who spawned them' },
     limit: { type: 'string', valueHint: 'n', description: 'One page of at most n sessions (1-500) instead of all' },
@@ -25,13 +26,14 @@ export default defineCommand({
       {
         projectId: rt.project(),
         status: splitList(args.status),
+        attention: splitList(args.attention),
         active: args.active,
         taskId: args.task,
         spawnedBy: args['spawned-by'],
         limit: toInt(args.limit),
         cursor: args.cursor,
       },
-      { status: '--status', taskId: '--task', spawnedBy: '--spawned-by' },
+      { status: '--status', attention: '--attention', taskId: '--task', spawnedBy: '--spawned-by' },
     );
     // Runners only for a person: --json stays the page, as `task list --json` is.
     const [page, runners] = await Promise.all([

@@ -16,6 +16,8 @@ export default defineCommand({
     const rt = useRuntime();
     const { id } = validate(sessionIdInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
     const trpc = rt.trpc();
+    // Reading a session's output is looking at it: an ended one leaves the inbox (best effort, never fails the read).
+    await trpc.session.markSeen.mutate({ id }).catch(() => undefined);
     if (args.follow) {
       const live = rt.subscriber(() => {});
       await new Promise<void>((resolve, reject) => {

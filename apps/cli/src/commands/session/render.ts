@@ -1,4 +1,5 @@
 import type { Session } from '@maestro/schemas';
+import { attentionText } from '../../attention-text.js';
 import { keyValues, table, type Paint } from '../../output.js';
 
 const STYLE: Record<Session['status'], Parameters<Paint>[0]> = {
@@ -30,6 +31,7 @@ export function sessionSummary(s: Session, paint: Paint): string {
   const pairs: [string, string][] = [
     ['id', s.id],
     ['status', shownStatus(paint, s)],
+    ['attention', attentionText(s.attention, paint)],
     ['name', s.name],
     ['agent', s.command ? `${s.agent}: ${s.command}` : s.agent],
     ['role', `${s.role}${s.skill ? ` (skill ${s.skill})` : ''}`],
