@@ -67,6 +67,8 @@ function card(page: Page, title: string) {
 
 test('a realistic board: columns with counts, progress, blocked reason, dependencies, ready; axe finds nothing serious; screenshots light and dark', async ({ signedIn: page, maestro, project }) => {
   const tasks = await seedBoard(maestro.client, project.id);
+  // The screenshots go into the README: a project name a person would choose.
+  await maestro.client.trpc.project.update.mutate({ id: project.id, name: 'maestro-web' });
   await page.goto(`${maestro.url}/p/${project.id}`);
   await expect(card(page, 'Virtualized board columns')).toBeVisible();
 

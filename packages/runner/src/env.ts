@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS } from './session-dirs.js';
 
 const schema = z.object({
   /** Unset: the local server, at the PORT and HOST it reads too (see defaultApiUrl). */
@@ -14,6 +15,8 @@ const schema = z.object({
   MAESTRO_RUNNER_NAME: z.string().min(1).max(100).default(hostname()),
   /** Prompt files, output spill and worktrees. */
   MAESTRO_RUNNER_DIR: z.string().default(join(homedir(), '.maestro', 'runner')),
+  /** Ended sessions' directories under MAESTRO_RUNNER_DIR/sessions older than this many days are removed; 0 keeps them. */
+  MAESTRO_RUNNER_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(DEFAULT_RETENTION_DAYS),
   /** A session whose terminal is silent this long becomes `idle` (source heuristic). */
   MAESTRO_ATTENTION_IDLE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

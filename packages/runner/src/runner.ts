@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { MaestroClient } from '@maestro/client';
 import type { RunnerClaimOutput, RunnerCommand, Session } from '@maestro/schemas';
 import { errorCode, sleep, untilDone } from './retry.js';
+import { sweepSessionDirs } from './session-dirs.js';
 import { SessionProcess } from './session-process.js';
 import { SilenceWatch } from './silence-watch.js';
 
@@ -22,6 +23,8 @@ export interface RunnerOptions {
   baseEnv: NodeJS.ProcessEnv;
   composePrompt(claim: RunnerClaimOutput): Promise<string>;
   logger: RunnerLogger;
+  /** Ended sessions' directories older than this are removed (at start, then hourly); Infinity keeps them. */
+  retentionMs?: number;
   /** A terminal silent this long makes its session `idle` (heuristic); default 10 s. */
   idleMs?: number;
 }
@@ -33,6 +36,13 @@ export interface RunnerOptions {
  * PTYs keep running, output waits, and everything is delivered in order on
  * reconnect.
  */
+const ENDED: readonly string[] = ['completed', 'failed', 'stopped', 'lost'];
+const SWEEP_EVERY_MS = 3_600_000;
+/** SIGTERM, then SIGKILL 5 s later (SessionProcess.stop). */
+const STOP_GRACE_MS = 5_000;
+/** How long exit reports get once the processes are gone. */
+const REPORT_GRACE_MS = 2_000;
+
 export function createRunner(opts: RunnerOptions) {
   const { client, logger } = opts;
   const trpc = client.trpc;
@@ -43,6 +53,7 @@ export function createRunner(opts: RunnerOptions) {
   const subscriptions: { unsubscribe(): void }[] = [];
   const launches = new Set<Promise<void>>();
   let beating: Promise<void> = Promise.resolve();
+  let sweeper: NodeJS.Timeout | undefined;
 
   const retryLog = (what: string) => (error: unknown, attempt: number) => {
     if (attempt === 0 || attempt % 10 === 0) logger.warn({ err: String(error), attempt }, `${what}: retrying`);
@@ -132,6 +143,22 @@ export function createRunner(opts: RunnerOptions) {
     }
   }
 
+  /** Removes the prompt/spill directories of sessions that ended longer ago than the retention. */
+  async function sweepOldSessions(): Promise<void> {
+    const olderThanMs = opts.retentionMs ?? Number.POSITIVE_INFINITY;
+    if (!Number.isFinite(olderThanMs)) return;
+    const ended = async (id: string) => {
+      if (sessions.has(id)) return false;
+      try {
+        return ENDED.includes((await trpc.session.get.query({ id })).status);
+      } catch (error) {
+        return errorCode(error) === 'NOT_FOUND' ? ('unknown' as const) : false;
+      }
+    };
+    const removed = (await sweepSessionDirs({ runnerDir: opts.dataDir, ended, olderThanMs })).filter((v) => v.removed).length;
+    if (removed > 0) logger.info({ removed }, 'removed the directories of long-ended sessions');
+  }
+
   async function onSpawnRequest(session: Session): Promise<void> {
     if (sessions.has(session.id) || session.runnerId) return;
     try {
@@ -172,13 +199,24 @@ export function createRunner(opts: RunnerOptions) {
         ),
       );
       beating = heartbeatLoop();
+      const sweep = () => void sweepOldSessions().catch((error: unknown) => logger.warn({ err: String(error) }, 'session directory sweep failed'));
+      sweep();
+      sweeper = setInterval(sweep, SWEEP_EVERY_MS);
+      sweeper.unref();
       logger.info({ runnerId, name: opts.name, dataDir: join(opts.dataDir) }, 'runner ready');
     },
-    /** Stops every session (SIGTERM, then SIGKILL) and waits for their reports, then leaves. */
+    /**
+     * Stops every session (SIGTERM, then SIGKILL) and waits for the processes,
+     * then briefly for their exit reports, then leaves. With the server away a
+     * report cannot arrive: the lease marks those sessions lost, so it is not
+     * worth waiting for (a SIGTERM must not take 15 s).
+     */
     async stop(): Promise<void> {
-      for (const proc of sessions.values()) proc.stop();
-      // Each launch ends after its exit is reported; give them a bounded time, then leave regardless.
-      await Promise.race([Promise.allSettled([...launches]), sleep(15_000)]);
+      clearInterval(sweeper);
+      const procs = [...sessions.values()];
+      for (const proc of procs) proc.stop();
+      await Promise.race([Promise.allSettled(procs.map((p) => p.exited)), sleep(STOP_GRACE_MS + 1_000)]);
+      await Promise.race([Promise.allSettled([...launches]), sleep(REPORT_GRACE_MS)]);
       stopping.abort();
       for (const s of subscriptions) s.unsubscribe();
       await beating;

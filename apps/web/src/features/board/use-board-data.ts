@@ -1,24 +1,10 @@
 'use client';
 import type { Task, TaskStatus } from '@maestro/schemas';
-import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useRef } from 'react';
-import { useTRPCClient } from '@/trpc/react';
 import { useProjectSessions, useProjectTasks, useSessionActivity } from '../live/use-project-live';
-import { edgeIndex, edgesKey } from './edges';
 import { buildBoard, liveSessionsByTask, stableList, type BoardFilters, type BoardModel } from './model';
+import { useDependencyEdges } from './use-dependency-edges';
 import type { PendingMove } from './use-moves';
-
-/** The project's dependency edges, kept current by the project stream (see edges.ts). */
-export function useDependencyEdges(projectId: string) {
-  const client = useTRPCClient();
-  return useQuery({
-    queryKey: edgesKey(projectId),
-    queryFn: async () => {
-      const { edges, asOfEventId } = await client.task.dependencies.query({ projectId });
-      return edgeIndex(edges, asOfEventId);
-    },
-  });
-}
 
 const EMPTY: ReadonlyMap<string, Task> = new Map();
 

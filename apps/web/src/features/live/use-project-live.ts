@@ -4,6 +4,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useEffect, useRef } from 'react';
 import { useTRPCClient } from '@/trpc/react';
 import { applyEdgeBatch } from '../board/edges';
+import { useDependencyEdges } from '../board/use-dependency-edges';
 import { useConnectionStore } from '../connection/context';
 import { applyActivityEvents, applySessionEvents, applyTaskEvents, keepNewer } from './apply';
 import { followEvents } from './follow-events';
@@ -68,6 +69,9 @@ export function useProjectLive(projectId: string): { ready: boolean } {
   const connection = useConnectionStore();
   const tasks = useProjectTasks(projectId);
   const sessions = useProjectSessions(projectId);
+  // Asked for with the first task page (one batched request): the board's first render has its dependency badges,
+  // and the edges do not queue behind the rest of the task pages.
+  useDependencyEdges(projectId);
   const ready = !!tasks.data && !!sessions.data;
   const startAt = tasks.data?.complete && sessions.data ? minEventId(tasks.data.asOfEventId, sessions.data.asOfEventId) : null;
   const startRef = useRef<string | null>(null);
