@@ -31,6 +31,8 @@ describe('exit codes', () => {
     ['IDEMPOTENCY_MISMATCH', 5],
     ['OUTPUT_GAP', 5],
     ['NOT_CONTROLLER', 5],
+    ['LIMIT_REACHED', 5],
+    ['RATE_LIMITED', 7],
     ['INTERNAL', 1],
   ] as const)('%s → %i', (code, exit) => {
     expect(exitCodeFor(code)).toBe(exit);

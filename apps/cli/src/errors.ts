@@ -27,6 +27,7 @@ export const EXIT = {
   unauthorized: 4,
   conflict: 5,
   spawn: 6,
+  rateLimited: 7,
 } as const;
 
 const EXIT_BY_CODE: Record<ErrorCode, number> = {
@@ -50,6 +51,9 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   OUTPUT_GAP: EXIT.conflict,
   NOT_CONTROLLER: EXIT.conflict,
   SPAWN_FAILED: EXIT.spawn,
+  // A capacity a person must change (every runner full): not a conflict of versions, but as final as one.
+  LIMIT_REACHED: EXIT.conflict,
+  RATE_LIMITED: EXIT.rateLimited,
   // A server bug or an unexpected failure in the CLI: not the caller's input, but nothing more specific fits.
   INTERNAL: EXIT.usage,
 };
@@ -65,8 +69,9 @@ export const EXIT_CODE_HELP: readonly [number, string][] = [
   [2, 'not found (NOT_FOUND, NOTHING_READY)'],
   [3, 'server unreachable, network failure or database unavailable (NETWORK, UNAVAILABLE), after retries'],
   [4, 'unauthorized (UNAUTHORIZED, FORBIDDEN)'],
-  [5, 'conflict: version, transition, cycle, already claimed/exists, incomplete dependencies or children'],
+  [5, 'conflict: version, transition, cycle, already claimed/exists, incomplete dependencies or children, a full capacity (LIMIT_REACHED)'],
   [6, 'spawn failure (SPAWN_FAILED: `maestro session spawn --wait` saw the session fail)'],
+  [7, 'rate limited (RATE_LIMITED), after waiting and retrying as the server asked'],
 ];
 
 /** Every code has an exit code, so the table doubles as the list of known codes (no zod at start-up). */

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_API_CONFIG, DEFAULT_RATE_LIMITS } from '@maestro/api';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +33,13 @@ const envSchema = z.object({
   MAESTRO_WEB_DIR: z.string().min(1).optional(),
   /** The dashboard build's folder inside MAESTRO_WEB_DIR (Next's distDir; apps/web/next.config.ts reads it too). */
   MAESTRO_WEB_DIST_DIR: z.string().min(1).default('.next'),
+  /** Per-token limits (0 turns one off); `runner.*` calls are exempt. Exceeding one answers RATE_LIMITED with when to retry. */
+  MAESTRO_RATE_LIMIT_MUTATIONS_PER_S: z.coerce.number().min(0).default(DEFAULT_RATE_LIMITS.mutationsPerSecond),
+  MAESTRO_RATE_LIMIT_MUTATION_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.mutationBurst),
+  MAESTRO_RATE_LIMIT_SPAWNS_PER_MIN: z.coerce.number().min(0).default(DEFAULT_RATE_LIMITS.spawnsPerMinute),
+  MAESTRO_RATE_LIMIT_SPAWN_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.spawnBurst),
+  /** Live sessions one runner takes at most. */
+  MAESTRO_RUNNER_MAX_SESSIONS: z.coerce.number().int().min(1).default(DEFAULT_API_CONFIG.maxSessionsPerRunner),
   /** How long shutdown waits for in-flight requests before closing anyway. */
   MAESTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
 });

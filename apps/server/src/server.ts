@@ -8,6 +8,7 @@ import {
   createOutputFeed,
   createPostgresBus,
   createPostgresCommandBus,
+  createRateLimiter,
   credentialStillValid,
   type CommandBus,
   type EventBus,
@@ -95,7 +96,13 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
   const token = resolveServerToken({ envToken: env.MAESTRO_TOKEN, dataDir: env.MAESTRO_DATA_DIR });
   const { handle, bus, commands, unlock } = await openDatabase(env, logger);
   const metrics = createMetrics();
-  const config = { runnerLeaseMs: env.MAESTRO_RUNNER_LEASE_MS };
+  const config = { runnerLeaseMs: env.MAESTRO_RUNNER_LEASE_MS, maxSessionsPerRunner: env.MAESTRO_RUNNER_MAX_SESSIONS };
+  const limiter = createRateLimiter({
+    mutationsPerSecond: env.MAESTRO_RATE_LIMIT_MUTATIONS_PER_S,
+    mutationBurst: env.MAESTRO_RATE_LIMIT_MUTATION_BURST,
+    spawnsPerMinute: env.MAESTRO_RATE_LIMIT_SPAWNS_PER_MIN,
+    spawnBurst: env.MAESTRO_RATE_LIMIT_SPAWN_BURST,
+  });
   const output = createOutputFeed();
   const revoker = createSocketRevoker(bus);
   const stillValid = credentialStillValid(handle.db);
@@ -103,7 +110,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     const auth = await authenticate(req, token.token, handle.db);
     if (socket) revoker.track(auth, socket);
     // A socket's credential is re-checked before each call; an HTTP request was just checked.
-    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, hooks: metrics.hooks });
+    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, limiter, hooks: metrics.hooks });
   };
   const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {

@@ -2,6 +2,7 @@ import type { Db } from '@maestro/db';
 import type { CommandBus } from './bus/commands.js';
 import { NO_OUTPUT_FEED, type OutputFeed } from './bus/output-feed.js';
 import type { EventBus } from './bus/types.js';
+import type { RateLimiter } from './rate-limit.js';
 
 /** Who is calling. Session-scoped tokens (spawned agents) are limited to their project. */
 export type Auth = { kind: 'admin' } | { kind: 'session'; sessionId: string; projectId: string };
@@ -16,9 +17,11 @@ export interface ApiHooks {
 export interface ApiConfig {
   /** A runner silent for longer than this loses its live sessions. */
   runnerLeaseMs: number;
+  /** Live sessions one runner takes at most; a spawn when every live runner is full is refused (LIMIT_REACHED). */
+  maxSessionsPerRunner: number;
 }
 
-export const DEFAULT_API_CONFIG: ApiConfig = { runnerLeaseMs: 30_000 };
+export const DEFAULT_API_CONFIG: ApiConfig = { runnerLeaseMs: 30_000, maxSessionsPerRunner: 32 };
 
 export interface ContextInner {
   db: Db;
@@ -35,6 +38,8 @@ export interface ContextInner {
    * token revoked after the upgrade (its session ended) stops working at once.
    */
   stillValid?: ((auth: Auth) => Promise<boolean>) | undefined;
+  /** Per-credential rate limits for mutations and spawns; none in router tests unless given. */
+  limiter?: RateLimiter | undefined;
   hooks: ApiHooks;
 }
 
@@ -48,6 +53,7 @@ export function createContextInner(opts: {
   config?: ApiConfig;
   auth?: Auth | null;
   stillValid?: (auth: Auth) => Promise<boolean>;
+  limiter?: RateLimiter;
   hooks?: ApiHooks;
 }): ContextInner {
   return {
@@ -58,8 +64,18 @@ export function createContextInner(opts: {
     config: opts.config ?? DEFAULT_API_CONFIG,
     auth: opts.auth === undefined ? { kind: 'admin' } : opts.auth,
     stillValid: opts.stillValid,
+    limiter: opts.limiter,
     hooks: opts.hooks ?? {},
   };
+}
+
+/**
+ * The key rate limits are counted under, one bucket per credential; null for
+ * the server token, the owner's own (their dashboard, CLI and runner share it,
+ * and whoever holds it controls the machine anyway).
+ */
+export function credentialKey(auth: Auth): string | null {
+  return auth.kind === 'session' ? auth.sessionId : null;
 }
 
 export function actorOf(auth: Auth): string {

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { actorOf, type ContextInner } from './context.js';
+import { actorOf, credentialKey, type Auth, type ContextInner } from './context.js';
+import type { RateLimiter } from './rate-limit.js';
 import { assertInScope } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
@@ -43,19 +44,34 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+function assertWithinRate(limiter: RateLimiter, auth: Auth, path: string): void {
+  const key = credentialKey(auth);
+  if (key === null) return;
+  const decision = limiter.check(key, path);
+  if (decision.ok) return;
+  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  throw toTRPCError(
+    new MaestroError('RATE_LIMITED', `Too many ${decision.what} from this token (limit ${decision.limit}); nothing was done`, {
+      hint: `Retry in ${seconds} s; the CLI retries on its own. The server's limits are set by MAESTRO_RATE_LIMIT_* (see README).`,
+      details: { retryAfterMs: decision.retryAfterMs, limit: decision.limit, what: decision.what },
+    }),
+  );
+}
+
 export const publicProcedure = t.procedure.use(observed).use(domainErrors);
 
 /**
  * Every call but health needs a token; the server resolves it into `ctx.auth`.
  * Session tokens are confined to their project here, once for all procedures.
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, path, getRawInput, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, path, type, getRawInput, next }) => {
   if (!ctx.auth) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing or invalid token' });
   }
   if (ctx.auth.kind !== 'admin' && ctx.stillValid && !(await ctx.stillValid(ctx.auth))) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This token was revoked (its session has ended)' });
   }
+  if (type === 'mutation' && ctx.limiter) assertWithinRate(ctx.limiter, ctx.auth, path);
   await assertInScope(ctx.db, ctx.auth, path, await getRawInput());
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: actorOf(ctx.auth) } });
 });

@@ -4,10 +4,14 @@ import { observable } from '@trpc/server/observable';
 import { describe, expect, test } from 'vitest';
 import { isRetryableError, retryLinks } from './retry.js';
 
-type Failure = 'network' | 500 | 502 | 503 | 400 | 404;
+type Failure = 'network' | 500 | 502 | 503 | 400 | 404 | 'rate-limited';
 
 function failureFor(kind: Failure): TRPCClientError<AppRouter> {
   if (kind === 'network') return TRPCClientError.from(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+  if (kind === 'rate-limited') {
+    const maestro = { code: 'RATE_LIMITED', message: 'Too many mutations', details: { retryAfterMs: 30 } };
+    return TRPCClientError.from<AppRouter>({ error: { code: -32029, message: 'Too many mutations', data: { httpStatus: 429, maestro } } });
+  }
   return TRPCClientError.from<AppRouter>({ error: { code: -32000, message: `HTTP ${kind}`, data: { httpStatus: kind } } });
 }
 
@@ -44,6 +48,7 @@ describe('isRetryableError', () => {
     [503, true],
     [400, false],
     [404, false],
+    ['rate-limited', true],
   ] as const)('%s → %s', (kind, expected) => {
     expect(isRetryableError(failureFor(kind))).toBe(expected);
   });
@@ -61,6 +66,17 @@ describe('retry links', () => {
     const { trpc, inputs } = client(['network', 'network', 'network'], 2);
     await expect(trpc.project.list.query()).rejects.toThrow(/ECONNREFUSED/);
     expect(inputs).toHaveLength(3);
+  });
+
+  test('RATE_LIMITED is retried after the wait the server asked for, not the backoff', async () => {
+    const end = scripted(['rate-limited']);
+    const delays: number[] = [];
+    const trpc = createTRPCClient<AppRouter>({
+      links: [...retryLinks({ retries: 2, baseDelayMs: 1, onRetry: ({ delayMs }) => delays.push(delayMs) }), end.link],
+    });
+    await expect(trpc.task.comment.mutate({ id: 'tsk_0123456789', body: 'x' })).resolves.toEqual({ ok: true });
+    expect(delays).toEqual([30]);
+    expect(end.inputs).toHaveLength(2);
   });
 
   test('a 4xx is never retried', async () => {

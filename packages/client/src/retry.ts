@@ -27,13 +27,21 @@ function statusOf(error: RetryableError): number | undefined {
 }
 
 /**
- * Worth another try: the request got no answer (refused, reset, cut) or the
- * server failed (5xx). A 4xx is the caller's problem; retrying cannot fix it.
+ * Worth another try: the request got no answer (refused, reset, cut), the
+ * server failed (5xx) or asked to slow down (429, RATE_LIMITED: nothing was
+ * done). Any other 4xx is the caller's problem; retrying cannot fix it.
  */
 export function isRetryableError(error: RetryableError): boolean {
   const status = statusOf(error);
-  if (status !== undefined) return status >= 500;
+  if (status !== undefined) return status >= 500 || status === 429;
   return error.cause !== undefined && error.cause !== null;
+}
+
+/** How long a RATE_LIMITED answer asked the caller to wait, if it said. */
+export function retryAfterMs(error: RetryableError): number | undefined {
+  const details = (error.data as { maestro?: { code?: string; details?: { retryAfterMs?: unknown } } } | undefined)?.maestro;
+  const wait = details?.code === 'RATE_LIMITED' ? details.details?.retryAfterMs : undefined;
+  return typeof wait === 'number' && wait >= 0 ? wait : undefined;
 }
 
 function randomKey(): string {
@@ -71,7 +79,8 @@ function backoffRetryLink(policy: RetryPolicy): TRPCLink<AppRouter> {
             error: (error) => {
               if (done) return;
               if (retry >= policy.retries || !isRetryableError(error)) return observer.error(error);
-              const delayMs = backoffDelay(retry, policy.baseDelayMs, maxDelayMs);
+              // The server's own estimate wins over our backoff when it gave one (never longer than the cap).
+              const delayMs = Math.min(maxDelayMs, retryAfterMs(error) ?? backoffDelay(retry, policy.baseDelayMs, maxDelayMs));
               policy.onRetry?.({ path: op.path, retry: retry + 1, delayMs, error });
               timer = setTimeout(() => attempt(retry + 1), delayMs);
             },

@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   /** A terminal resize from a viewer that does not hold the session's size control. */
   'NOT_CONTROLLER',
   'SPAWN_FAILED',
+  /** Too many calls from one token in a short time: wait `details.retryAfterMs` and retry. */
+  'RATE_LIMITED',
+  /** A configured capacity is full (e.g. every runner runs its maximum of sessions): a person must act. */
+  'LIMIT_REACHED',
   /** The server is up but its database is not (an outage, a restart): retry later; nothing was written. */
   'UNAVAILABLE',
   'NETWORK',

@@ -26,6 +26,8 @@ export const TRPC_CODE_OF: Partial<Record<ErrorCode, string>> = {
   IDEMPOTENCY_MISMATCH: 'CONFLICT',
   OUTPUT_GAP: 'CONFLICT',
   NOT_CONTROLLER: 'CONFLICT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  LIMIT_REACHED: 'CONFLICT',
 };
 
 /** Awaits a call that must fail, and returns what it threw. */

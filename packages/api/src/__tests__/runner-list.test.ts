@@ -2,12 +2,13 @@ import { runnerListOutput } from '@maestro/schemas';
 import { tables } from '@maestro/db';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_API_CONFIG } from '../context.js';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { newProject } from './helpers.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ config: { runnerLeaseMs: 30_000 } });
+  h = await createHarness({ config: { ...DEFAULT_API_CONFIG, runnerLeaseMs: 30_000 } });
 });
 afterAll(async () => {
   await h?.close();

@@ -25,7 +25,12 @@ export const sessionRouter = router({
   spawn: protectedProcedure
     .input(sessionSpawnInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.spawn', input }, (s) => sessions.spawnSession(s, input))),
+    .mutation(({ ctx, input }) =>
+      mutate(ctx, { procedure: 'session.spawn', input }, async (s) => {
+        await sessions.assertSpawnCapacity(s.tx, ctx.config);
+        return sessions.spawnSession(s, input);
+      }),
+    ),
   list: protectedProcedure
     .input(sessionListInput)
     .output(sessionListOutput)

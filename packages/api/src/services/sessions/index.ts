@@ -1,4 +1,5 @@
 export * from './attention.js';
+export * from './capacity.js';
 export * from './lifecycle.js';
 export * from './output.js';
 export * from './reads.js';
