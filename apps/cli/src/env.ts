@@ -28,6 +28,12 @@ export interface CliEnv {
   user: string | undefined;
   /** The local runner's directory (worktrees live in its `worktrees/`): MAESTRO_RUNNER_DIR, else ~/.maestro/runner. */
   runnerDir: string;
+  /**
+   * Started by npm (`npx maestro …`, an npm script): npm hands a SIGTERM to the
+   * shell it runs us in, which dies without passing it on, so long-running
+   * commands stop when that parent goes (see parent-watch.ts).
+   */
+  underNpm: boolean;
 }
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
@@ -54,5 +60,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): CliEnv {
     noColor: (source.NO_COLOR ?? '') !== '',
     runnerDir: nonEmpty(source.MAESTRO_RUNNER_DIR) ?? join(home, '.maestro', 'runner'),
     user: nonEmpty(source.USER) ?? nonEmpty(source.LOGNAME),
+    underNpm: nonEmpty(source.npm_lifecycle_event) !== undefined || nonEmpty(source.npm_command) !== undefined,
   };
 }

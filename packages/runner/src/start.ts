@@ -4,6 +4,7 @@ import { composePrompt, type SkillSearchOptions } from '@maestro/skills';
 import pino from 'pino';
 import type { RunnerEnv } from './env.js';
 import { createRunner, type Runner } from './runner.js';
+import { retentionMs } from './session-dirs.js';
 import { findCliBundle, writeCliShim } from './shim.js';
 
 /** Wires a runner from its environment: client, logger, prompt composer, `maestro` on the agents' PATH. */
@@ -27,6 +28,7 @@ export async function startRunner(env: RunnerEnv, baseEnv: NodeJS.ProcessEnv, op
       for (const problem of composed.problems) logger.warn({ sessionId: claim.session.id, problem }, 'skill problem: using the next valid copy');
       return composed.text;
     },
+    retentionMs: retentionMs(env.MAESTRO_RUNNER_RETENTION_DAYS),
     logger: {
       info: (o, m) => logger.info(o, m),
       warn: (o, m) => logger.warn(o, m),

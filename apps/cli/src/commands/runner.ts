@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { parseRunnerEnv, startRunner } from '@maestro/runner';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
+import { onParentExit } from '../parent-watch.js';
 import { useRuntime } from '../runtime.js';
 import { cliSkillSearch } from '../skills-dir.js';
 
@@ -32,6 +33,7 @@ export default defineCommand({
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
+      if (rt.env.underNpm) onParentExit(resolve);
     });
     await runner.stop();
   },

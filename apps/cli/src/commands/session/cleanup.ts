@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectWorktree, removeWorktree } from '@maestro/runner';
+import { inspectWorktree, removeWorktree, sweepSessionDirs } from '@maestro/runner';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { table } from '../../output.js';
@@ -15,7 +15,7 @@ interface Row {
 }
 
 export default defineCommand({
-  meta: meta('cleanup', "Remove this machine's worktrees of ended sessions that hold no uncommitted or unmerged work; list the rest", [
+  meta: meta('cleanup', "Remove this machine's leftovers of ended sessions: their prompt directories, and worktrees holding no uncommitted or unmerged work; list the rest", [
     'maestro session cleanup',
     'maestro session cleanup --dry-run --json',
   ]),
@@ -41,9 +41,17 @@ export default defineCommand({
       if (state.safe && !args['dry-run']) await removeWorktree(repo, dir, state.branch);
       rows.push({ sessionId, dir, branch: state.branch, removed: state.safe && !args['dry-run'], kept: state.safe ? null : state.why.join('; ') });
     }
+    // Prompt files and output spill: nothing in them is needed once the session has ended.
+    const ended = async (id: string) => {
+      const session = await trpc.session.get.query({ id }).catch(() => null);
+      return session ? !['spawning', 'active'].includes(session.status) : ('unknown' as const);
+    };
+    for (const v of await sweepSessionDirs({ runnerDir: rt.env.runnerDir, ended, olderThanMs: 0, dryRun: args['dry-run'] === true })) {
+      rows.push({ ...v, branch: null });
+    }
     rt.out.success(rows, (r) =>
       r.length === 0
-        ? `No worktrees under ${root}.`
+        ? `Nothing to clean up: no worktrees or session directories under ${rt.env.runnerDir}.`
         : table(['SESSION', 'RESULT', 'BRANCH', 'DIRECTORY'], r.map((x) => [x.sessionId, x.removed ? 'removed' : x.kept ? `kept: ${x.kept}` : 'would remove', x.branch ?? '', x.dir]), rt.out.paint),
     );
   },
