@@ -49,8 +49,10 @@ export function eventText(event: WireEvent): string {
       return `${event.payload.task.id} "${event.payload.task.title}"`;
     case 'task:updated': {
       const p = event.payload;
+      // The reason is said once: not again as the blockedReason change it caused.
+      const changes = p.reason ? Object.fromEntries(Object.entries(p.changes).filter(([field]) => field !== 'blockedReason')) : p.changes;
       const reason = p.reason ? ` (${truncate(p.reason, TEXT_MAX)})` : '';
-      return `${said(`${p.task.id} ${p.action}`, changesText(p.changes))}${reason}`;
+      return `${said(`${p.task.id} ${p.action}`, changesText(changes))}${reason}`;
     }
     case 'task:deleted':
       return `${event.payload.taskId} "${event.payload.title}"`;
