@@ -104,13 +104,21 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     spawnBurst: env.MAESTRO_RATE_LIMIT_SPAWN_BURST,
   });
   const output = createOutputFeed();
+  // Every call at debug level (what, how long, how it ended): never its input, which may hold secrets.
+  const hooks = {
+    ...metrics.hooks,
+    onProcedure(info: { path: string; type: string; durationMs: number; code: string }) {
+      metrics.hooks.onProcedure?.(info);
+      logger.debug({ procedure: info.path, type: info.type, ms: Math.round(info.durationMs * 10) / 10, code: info.code }, 'call');
+    },
+  };
   const revoker = createSocketRevoker(bus);
   const stillValid = credentialStillValid(handle.db);
   const contextFor = async (req: IncomingMessage, socket?: WebSocket) => {
     const auth = await authenticate(req, token.token, handle.db);
     if (socket) revoker.track(auth, socket);
     // A socket's credential is re-checked before each call; an HTTP request was just checked.
-    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, limiter, hooks: metrics.hooks });
+    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, limiter, hooks });
   };
   const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {
