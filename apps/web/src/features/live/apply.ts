@@ -57,7 +57,7 @@ function sessionIsNewer(current: Session | undefined, next: Session): boolean {
 export function applySessionEvents(index: SessionIndex, events: readonly MaestroEvent[]): SessionIndex {
   let byId: Map<string, Session> | null = null;
   for (const event of events) {
-    if (event.type !== 'session:spawn_requested' && event.type !== 'session:updated') continue;
+    if (event.type !== 'session:spawn_requested' && event.type !== 'session:updated' && event.type !== 'session:attention') continue;
     const next = event.payload.session;
     if (!sessionIsNewer((byId ?? index.byId).get(next.id), next)) continue;
     (byId ??= new Map(index.byId)).set(next.id, next);

@@ -2,6 +2,7 @@
 import type { Session } from '@maestro/schemas';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AttentionChip } from '../inbox/attention-chip';
 import { useProjectTasks } from '../live/use-project-live';
 import { taskHref } from './links';
 import { SessionStatusBadge } from './session-status';
@@ -15,6 +16,7 @@ export function SessionHeader({ session, actions }: { session: Session; actions:
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-border bg-panel px-4 py-2">
       <h1 className="max-w-80 truncate text-[15px] font-semibold">{session.name}</h1>
       <SessionStatusBadge session={session} />
+      <AttentionChip attention={session.attention} />
       <span className="flex min-w-0 items-center gap-1 text-[13px] text-muted">
         {session.agent === 'custom' ? (
           <code title={session.command ?? undefined} className="max-w-72 truncate font-mono text-[12px]">

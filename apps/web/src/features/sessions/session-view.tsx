@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { describeError } from '@/lib/errors';
 import { Terminal, type FeedInfo, type TerminalApi } from '../terminal/terminal';
 import { useTerminalResources } from '../terminal/terminal-resources';
+import { useMarkSeen } from '../inbox/use-mark-seen';
 import { useOpenTabs } from './open-tabs';
 import { SessionEndNote, SessionFailure } from './session-ended';
 import { SessionHeader } from './session-header';
@@ -87,6 +88,7 @@ export function SessionView({ projectId, sessionId }: { projectId: string; sessi
   useEffect(() => {
     open(sessionId);
   }, [open, sessionId]);
+  useMarkSeen(session);
   if (error) {
     return (
       <EmptyState title="This session cannot be shown">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
 import { Kbd } from '@/components/ui/kbd';
 import { ConnectionStatus } from '../connection/connection-status';
+import { InboxBadge } from '../inbox/inbox-badge';
 import { palette } from '../palette/palette-store';
 import { ProjectSwitcher } from '../projects/project-switcher';
 import { links } from './links';
@@ -44,6 +45,7 @@ export function AppHeader() {
         </nav>
       )}
       <div className="ml-auto flex items-center gap-2">
+        <InboxBadge />
         <button
           type="button"
           data-testid="palette-open"

@@ -1,5 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
+import { InboxWatch } from '../inbox/inbox-watch';
 import { CommandPalette } from '../palette/command-palette';
 import { AppHeader } from './app-header';
 import { usePageTitle } from './use-page-title';
@@ -17,6 +18,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <CommandPalette />
+      <InboxWatch />
     </div>
   );
 }

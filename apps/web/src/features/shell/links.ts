@@ -1,6 +1,8 @@
 /** Where things open, in one place for the shell, the overview and the palette. */
 export const links = {
   projects: () => '/',
+  /** What needs a person, across projects. */
+  inbox: () => '/inbox',
   board: (projectId: string) => `/p/${projectId}`,
   overview: (projectId: string) => `/p/${projectId}/overview`,
   sessions: (projectId: string) => `/p/${projectId}/sessions`,
