@@ -48,3 +48,11 @@ export type AttentionSource = (typeof ATTENTION_SOURCES)[number];
 /** What the inbox lists, most urgent first. */
 export const INBOX_KINDS = ['needs_input', 'failed', 'blocked', 'finished'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
+
+/**
+ * What a named API token may do: `admin` everything (tokens too), `member` the
+ * tracker and sessions but not the runner's side, `runner` only `runner.*`,
+ * `readonly` only reads. The server token is the owner's and can do everything.
+ */
+export const TOKEN_ROLES = ['admin', 'member', 'runner', 'readonly'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Ids are short, prefixed and typeable by an agent: `tsk_3k9x0c2m1q`. */
-export const ID_PREFIXES = { project: 'prj', task: 'tsk', session: 'ses', runner: 'run' } as const;
+export const ID_PREFIXES = { project: 'prj', task: 'tsk', session: 'ses', runner: 'run', token: 'tok' } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
 const ID_BODY = /^[0-9a-z]{10}$/;
@@ -19,6 +19,7 @@ function idSchema(kind: IdKind) {
 export const projectId = idSchema('project');
 export const taskId = idSchema('task');
 export const sessionId = idSchema('session');
+export const tokenId = idSchema('token');
 
 /** Event ids are bigserial values; clients resume with `id > lastEventId`, never by counting. */
 export const eventId = z.number().int().nonnegative();

@@ -16,3 +16,4 @@ export * from './subtask.js';
 export * from './task-dependencies.js';
 export * from './task-transitions.js';
 export * from './task.js';
+export * from './token.js';

@@ -1,4 +1,4 @@
-import { AGENTS, ATTENTION_SOURCES, ATTENTION_STATES, SESSION_STATUSES, TASK_PRIORITIES, TASK_STATUSES, ROLES } from '@maestro/schemas';
+import { AGENTS, ATTENTION_SOURCES, ATTENTION_STATES, SESSION_STATUSES, TASK_PRIORITIES, TASK_STATUSES, ROLES, TOKEN_ROLES } from '@maestro/schemas';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const taskStatusEnum = pgEnum('task_status', TASK_STATUSES);
@@ -8,3 +8,4 @@ export const roleEnum = pgEnum('role', ROLES);
 export const agentEnum = pgEnum('agent', AGENTS);
 export const attentionStateEnum = pgEnum('attention_state', ATTENTION_STATES);
 export const attentionSourceEnum = pgEnum('attention_source', ATTENTION_SOURCES);
+export const tokenRoleEnum = pgEnum('token_role', TOKEN_ROLES);

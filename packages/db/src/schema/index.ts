@@ -1,3 +1,4 @@
+export * from './api-tokens.js';
 export * from './enums.js';
 export * from './events.js';
 export * from './idempotency-keys.js';
