@@ -15,7 +15,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
-  outputDir: './test-results',
+  // Traces and failure screenshots: in CI's report folder when set (CI keeps it), beside the screenshots.
+  outputDir: process.env.MAESTRO_TEST_REPORT_DIR ? `${process.env.MAESTRO_TEST_REPORT_DIR}/playwright` : './test-results',
   use: {
     ...devices['Desktop Chrome'],
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
