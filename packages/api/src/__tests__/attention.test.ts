@@ -121,7 +121,7 @@ describe('inbox.list', () => {
     const blocked = await h.caller.task.create({ projectId: p2, title: 'needs a decision' });
     await h.caller.task.block({ id: blocked.id, reason: 'which API version?' });
 
-    const mine = (items: { sessionId: string | null; taskId: string | null; projectId: string }[]) => items.filter((i) => [p1, p2].includes(i.projectId));
+    const mine = <T extends { projectId: string }>(items: T[]) => items.filter((i) => [p1, p2].includes(i.projectId));
     const inbox = await h.caller.inbox.list({});
     expect(mine(inbox.items).map((i) => [i.kind, i.title, i.detail])).toEqual([
       ['needs_input', 'first asker', 'Which database?'],
