@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { lazyNetworking, schemasByModule, zodEnglishOnly } from './build-plugins.mjs';
@@ -16,11 +16,15 @@ const EXTERNAL = ['@lydell/node-pty'];
  * stay in the file but are evaluated only when run. bin/maestro.cjs runs it;
  * the content hash beside it keys the launcher's code cache. The built-in
  * skills are copied beside the bundle, where @maestro/skills looks for them.
+ *
+ * Each file is written beside its place and renamed into it: agents (and
+ * tests) running the CLI while it is rebuilt never find it missing or half
+ * written.
  */
 export async function buildCli() {
-  rmSync(here('dist'), { recursive: true, force: true });
+  mkdirSync(here('dist'), { recursive: true });
   const bundle = here('dist/maestro-bundle.cjs');
-  await build({
+  const result = await build({
     entryPoints: [here('src/main.ts')],
     outfile: bundle,
     bundle: true,
@@ -35,10 +39,29 @@ export async function buildCli() {
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
+    write: false,
   });
-  cpSync(here('../../skills'), here('dist/skills'), { recursive: true });
-  const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
-  writeFileSync(here('dist/maestro-bundle.hash'), `${hash}\n`);
+  const code = result.outputFiles[0].contents;
+  replace(bundle, (tmp) => writeFileSync(tmp, code));
+  replace(here('dist/skills'), (tmp) => cpSync(here('../../skills'), tmp, { recursive: true }));
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  replace(here('dist/maestro-bundle.hash'), (tmp) => writeFileSync(tmp, `${hash}\n`));
+}
+
+/** Makes `path` with `make(tmp)` beside it, then renames it into place (a directory is swapped out). */
+function replace(path, make) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  make(tmp);
+  try {
+    renameSync(tmp, path);
+  } catch {
+    // A directory cannot be renamed over a non-empty one: move the old one aside first.
+    const old = `${path}.${process.pid}.old`;
+    renameSync(path, old);
+    renameSync(tmp, path);
+    rmSync(old, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
