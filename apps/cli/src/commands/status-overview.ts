@@ -14,17 +14,22 @@ const SUMMARISED = 20;
  */
 export async function noProjectSelected(rt: Runtime): Promise<void> {
   const trpc = rt.trpc();
-  const [projects, runners] = await rt.out.spin('Loading projects', Promise.all([trpc.project.list.query(), trpc.runner.list.query()]));
-  const items = projects.items;
   if (rt.out.json) {
+    // The missing project is the error; the server (if it answers) only makes the hint better.
+    const items = (await trpc.project.list.query().catch(() => null))?.items ?? null;
+    const use = 'Pass --project <id>, set MAESTRO_PROJECT_ID, or save a default with maestro project use <id>';
     throw new CliError('VALIDATION', 'No project selected', {
       hint:
-        items.length === 0
-          ? 'No projects yet: maestro project create <name> --dir <path> (it becomes the default).'
-          : `Pass --project <id>, set MAESTRO_PROJECT_ID, or save a default with maestro project use <id>. Projects: ${items.map((p) => `${p.id} (${p.name})`).join(', ')}.`,
-      details: { projects: items.map((p) => ({ id: p.id, name: p.name })) },
+        items === null
+          ? `${use} (ids: maestro project list).`
+          : items.length === 0
+            ? 'No projects yet: maestro project create <name> --dir <path> (it becomes the default).'
+            : `${use}. Projects: ${items.map((p) => `${p.id} (${p.name})`).join(', ')}.`,
+      details: { projects: items?.map((p) => ({ id: p.id, name: p.name })) ?? null },
     });
   }
+  const [projects, runners] = await rt.out.spin('Loading projects', Promise.all([trpc.project.list.query(), trpc.runner.list.query()]));
+  const items = projects.items;
   const summaries = await Promise.all(items.slice(0, SUMMARISED).map((p) => trpc.status.get.query({ projectId: p.id })));
   const { paint } = rt.out;
   const lines: string[] = [];
