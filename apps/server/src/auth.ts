@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { hashToken, type Auth } from '@maestro/api';
-import { findSessionByTokenHash, type Queryable } from '@maestro/db';
+import { hashToken, NAMED_TOKEN_PREFIX, type Auth } from '@maestro/api';
+import { findLiveApiTokenByHash, findSessionByTokenHash, touchApiToken, type Queryable } from '@maestro/db';
 import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
 import { tokenMatches } from './token.js';
 import { readCookie, TOKEN_COOKIE } from './web/cookies.js';
@@ -30,12 +30,21 @@ export function isServerToken(candidate: string | null | undefined, serverToken:
 }
 
 /**
- * The server token makes a caller admin; a session token (handed to a spawned
- * agent) is valid while its session is live and reaches only its project.
+ * The server token makes a caller admin; a named token (`mtk_…`) acts with its
+ * role until revoked; a session token (handed to a spawned agent) is valid
+ * while its session is live and reaches only its project. Stored tokens are
+ * looked up by their SHA-256, so comparison time says nothing about the secret.
  */
 export async function authenticate(req: IncomingMessage, serverToken: string, db: Queryable): Promise<Auth | null> {
   const token = requestToken(req);
   if (tokenMatches(token, serverToken)) return { kind: 'admin' };
+  if (token?.startsWith(NAMED_TOKEN_PREFIX)) {
+    const named = await findLiveApiTokenByHash(db, hashToken(token));
+    if (!named) return null;
+    // Last use is a convenience for `token list`: a failed write must not fail the call.
+    touchApiToken(db, named.id).catch(() => {});
+    return { kind: 'token', tokenId: named.id, name: named.name, role: named.role };
+  }
   if (!token?.startsWith('mst_')) return null;
   const session = await findSessionByTokenHash(db, hashToken(token));
   if (!session || !(LIVE_SESSION_STATUSES as readonly string[]).includes(session.status)) return null;

@@ -98,3 +98,30 @@ test('a new upgrade with an ended session token is refused', async () => {
   });
   expect(status).toBe(401);
 });
+
+test('a revoked named token is refused over HTTP and on a WebSocket opened before, whose subscriptions end', async () => {
+  const admin = createNodeClient({ url: server.url, token: server.token.token }).trpc;
+  const project = await admin.project.create.mutate({ name: `named-${Date.now()}`, workingDir: '/tmp' });
+  const { token: named, secret } = await admin.token.create.mutate({ name: `ci-${Date.now()}`, role: 'member' });
+  const http = createNodeClient({ url: server.url, token: secret }).trpc;
+  expect((await http.task.list.query({ projectId: project.id })).items).toEqual([]);
+  const socket = socketClient(secret);
+  try {
+    const received: string[] = [];
+    const sub = socket.trpc.events.onEvent.subscribe({ projectId: project.id }, { onData: (e) => received.push((e.data as { type: string }).type) });
+    await socket.trpc.task.create.mutate({ projectId: project.id, title: 'over the socket' });
+    await expect.poll(() => received).toContain('task:created');
+
+    await admin.token.revoke.mutate({ token: named.id });
+
+    await expect.poll(() => socket.closes).toContain(REVOKED_CLOSE_CODE);
+    const refused = await http.task.list.query({ projectId: project.id }).then(
+      () => null,
+      (e: unknown) => (e as { data?: { httpStatus?: number } }).data?.httpStatus,
+    );
+    expect(refused).toBe(401);
+    sub.unsubscribe();
+  } finally {
+    await socket.close();
+  }
+});

@@ -7,30 +7,42 @@ export const REVOKED_CLOSE_CODE = 4001;
 
 const isLive = (status: string) => (LIVE_SESSION_STATUSES as readonly string[]).includes(status);
 
+/** The credential a socket is held under, for closing it: a session's id or a named token's id. */
+function credentialOf(auth: Auth | null): string | null {
+  if (auth?.kind === 'session') return auth.sessionId;
+  return auth?.kind === 'token' ? auth.tokenId : null;
+}
+
 /**
- * Ends every WebSocket of a session token when its session ends, so its open
- * subscriptions stop too (a per-call check alone would leave them streaming).
+ * Ends every WebSocket of a credential when it is revoked (a session token when
+ * its session ends, a named token when `token.revoke` runs on this server), so
+ * its open subscriptions stop too: a per-call check alone would leave them
+ * streaming. Calls on every server are refused by the per-call check anyway.
  */
 export function createSocketRevoker(bus: EventBus) {
-  const bySession = new Map<string, Set<WebSocket>>();
-  const unsubscribe = bus.subscribe((event) => {
-    if (event.type !== 'session:updated' || isLive(event.payload.session.status)) return;
-    const sockets = bySession.get(event.payload.session.id);
+  const byCredential = new Map<string, Set<WebSocket>>();
+  const revoke = (credential: string, why: string) => {
+    const sockets = byCredential.get(credential);
     if (!sockets) return;
-    bySession.delete(event.payload.session.id);
-    for (const socket of sockets) socket.close(REVOKED_CLOSE_CODE, 'token revoked: its session has ended');
+    byCredential.delete(credential);
+    for (const socket of sockets) socket.close(REVOKED_CLOSE_CODE, why);
+  };
+  const unsubscribe = bus.subscribe((event) => {
+    if (event.type === 'session:updated' && !isLive(event.payload.session.status)) revoke(event.payload.session.id, 'token revoked: its session has ended');
   });
   return {
     track(auth: Auth | null, socket: WebSocket): void {
-      if (auth?.kind !== 'session') return;
-      let sockets = bySession.get(auth.sessionId);
-      if (!sockets) bySession.set(auth.sessionId, (sockets = new Set()));
+      const credential = credentialOf(auth);
+      if (!credential) return;
+      let sockets = byCredential.get(credential);
+      if (!sockets) byCredential.set(credential, (sockets = new Set()));
       sockets.add(socket);
       socket.once('close', () => {
         sockets.delete(socket);
-        if (sockets.size === 0 && bySession.get(auth.sessionId) === sockets) bySession.delete(auth.sessionId);
+        if (sockets.size === 0 && byCredential.get(credential) === sockets) byCredential.delete(credential);
       });
     },
+    revokeToken: (tokenId: string) => revoke(tokenId, 'token revoked'),
     close: unsubscribe,
   };
 }

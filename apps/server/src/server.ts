@@ -104,15 +104,16 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     spawnBurst: env.MAESTRO_RATE_LIMIT_SPAWN_BURST,
   });
   const output = createOutputFeed();
+  const revoker = createSocketRevoker(bus);
   // Every call at debug level (what, how long, how it ended): never its input, which may hold secrets.
   const hooks = {
     ...metrics.hooks,
+    onTokenRevoked: (tokenId: string) => revoker.revokeToken(tokenId),
     onProcedure(info: { path: string; type: string; durationMs: number; code: string }) {
       metrics.hooks.onProcedure?.(info);
       logger.debug({ procedure: info.path, type: info.type, ms: Math.round(info.durationMs * 10) / 10, code: info.code }, 'call');
     },
   };
-  const revoker = createSocketRevoker(bus);
   const stillValid = credentialStillValid(handle.db);
   const contextFor = async (req: IncomingMessage, socket?: WebSocket) => {
     const auth = await authenticate(req, token.token, handle.db);

@@ -1,17 +1,26 @@
 import type { Db } from '@maestro/db';
+import type { TokenRole } from '@maestro/schemas';
 import type { CommandBus } from './bus/commands.js';
 import { NO_OUTPUT_FEED, type OutputFeed } from './bus/output-feed.js';
 import type { EventBus } from './bus/types.js';
 import type { RateLimiter } from './rate-limit.js';
 
-/** Who is calling. Session-scoped tokens (spawned agents) are limited to their project. */
-export type Auth = { kind: 'admin' } | { kind: 'session'; sessionId: string; projectId: string };
+/**
+ * Who is calling: the server token (the owner, `admin`); a session token (a
+ * spawned agent, held to its project); or a named token with a role.
+ */
+export type Auth =
+  | { kind: 'admin' }
+  | { kind: 'session'; sessionId: string; projectId: string }
+  | { kind: 'token'; tokenId: string; name: string; role: TokenRole };
 
 /** Observability hooks the server wires to metrics; all optional so tests need none. */
 export interface ApiHooks {
   onProcedure?(info: { path: string; type: string; durationMs: number; code: string }): void;
   onEventsPublished?(count: number): void;
   onDatabaseError?(error: unknown): void;
+  /** A named token was revoked here: the server ends its open sockets. */
+  onTokenRevoked?(tokenId: string): void;
 }
 
 export interface ApiConfig {
@@ -75,9 +84,11 @@ export function createContextInner(opts: {
  * and whoever holds it controls the machine anyway).
  */
 export function credentialKey(auth: Auth): string | null {
-  return auth.kind === 'session' ? auth.sessionId : null;
+  if (auth.kind === 'session') return auth.sessionId;
+  return auth.kind === 'token' ? auth.tokenId : null;
 }
 
 export function actorOf(auth: Auth): string {
-  return auth.kind === 'session' ? auth.sessionId : 'user';
+  if (auth.kind === 'session') return auth.sessionId;
+  return auth.kind === 'token' ? `token:${auth.name}` : 'user';
 }

@@ -7,5 +7,6 @@ export { createContextInner, DEFAULT_API_CONFIG, type ApiConfig, type ApiHooks, 
 export { hashToken, sweepLostSessions } from './services/sessions/index.js';
 export { MaestroError, toErrorBody } from './errors.js';
 export { credentialStillValid } from './revocation.js';
+export { NAMED_TOKEN_PREFIX } from './services/tokens.js';
 export { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from './router.js';

@@ -1,16 +1,20 @@
-import { findSession, type Queryable } from '@maestro/db';
+import { findApiToken, findSession, type Queryable } from '@maestro/db';
 import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
 import type { Auth } from './context.js';
 
 /**
  * Whether a credential decided once for many calls (at a WebSocket upgrade)
  * still holds: the server token always does; a session token only while its
- * session is live. Asked before every call on such a connection (see
+ * session is live; a named token until it is revoked. Asked before every call on such a connection (see
  * `ContextInner.stillValid`), so nothing slips in after a session ends.
  */
 export function credentialStillValid(db: Queryable): (auth: Auth) => Promise<boolean> {
   return async (auth) => {
     if (auth.kind === 'admin') return true;
+    if (auth.kind === 'token') {
+      const token = await findApiToken(db, auth.tokenId);
+      return !!token && token.revokedAt === null;
+    }
     const session = await findSession(db, auth.sessionId);
     return !!session && (LIVE_SESSION_STATUSES as readonly string[]).includes(session.status);
   };

@@ -7,6 +7,7 @@ import { sessionRouter } from './routers/session.js';
 import { statusRouter } from './routers/status.js';
 import { subtaskRouter } from './routers/subtask.js';
 import { taskRouter } from './routers/task.js';
+import { tokenRouter } from './routers/token.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   session: sessionRouter,
   runner: runnerRouter,
   inbox: inboxRouter,
+  token: tokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

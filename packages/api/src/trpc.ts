@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { actorOf, credentialKey, type Auth, type ContextInner } from './context.js';
 import type { RateLimiter } from './rate-limit.js';
+import { roleRefusal } from './roles.js';
 import { assertInScope } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
@@ -69,17 +70,31 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, path, type, 
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing or invalid token' });
   }
   if (ctx.auth.kind !== 'admin' && ctx.stillValid && !(await ctx.stillValid(ctx.auth))) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This token was revoked (its session has ended)' });
+    const why = ctx.auth.kind === 'session' ? 'its session has ended' : 'it was revoked';
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: `This token is no longer valid (${why})` });
+  }
+  if (ctx.auth.kind === 'token') {
+    const refusal = roleRefusal(ctx.auth.role, path, type);
+    if (refusal) {
+      throw toTRPCError(
+        new MaestroError('FORBIDDEN', `${refusal} (token ${ctx.auth.name} has role ${ctx.auth.role})`, {
+          hint: 'Use a token whose role allows this: `maestro token create --name <name> --role admin|member|runner|readonly`.',
+        }),
+      );
+    }
   }
   if (type === 'mutation' && ctx.limiter) assertWithinRate(ctx.limiter, ctx.auth, path);
   await assertInScope(ctx.db, ctx.auth, path, await getRawInput());
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: actorOf(ctx.auth) } });
 });
 
-/** Runners and project administration: the server token only, never a session token. */
+/**
+ * Runners, project administration and tokens: never a session token. Named
+ * tokens reach these as their role allows (checked above, for every procedure).
+ */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.auth.kind !== 'admin') {
-    throw new MaestroError('FORBIDDEN', 'This needs the server token, not a session token');
+  if (ctx.auth.kind === 'session') {
+    throw new MaestroError('FORBIDDEN', 'This needs the server token or a named token, not a session token');
   }
   return next();
 });

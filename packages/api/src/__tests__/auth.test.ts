@@ -55,7 +55,7 @@ describe('auth', () => {
     test.each(procedures)('$path is UNAUTHORIZED and writes nothing', async ({ path, valid }) => {
       const before = await rowCounts(h);
       const { body } = await expectCode(invoke(revokedCaller(), path, valid(f)), 'UNAUTHORIZED');
-      expect(body.message).toContain('revoked');
+      expect(body.message).toContain('its session has ended');
       expect(await rowCounts(h)).toEqual(before);
     });
 

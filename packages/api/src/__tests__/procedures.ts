@@ -253,10 +253,10 @@ export const PROCEDURES: ProcedureSpec[] = [
 ];
 
 /** Procedures that take no input at all. */
-export const NO_INPUT = ['project.list', 'runner.list'];
+export const NO_INPUT = ['project.list', 'runner.list', 'token.list'];
 
 /** The router namespaces this table answers for: all of them. */
-export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status', 'session', 'runner', 'inbox'];
+export const COVERED_NAMESPACES = ['project', 'task', 'subtask', 'events', 'status', 'session', 'runner', 'inbox', 'token'];
 
 function SESSION_PROCEDURES(): ProcedureSpec[] {
   const unknownSession = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.session }), 'NOT_FOUND'];
@@ -348,6 +348,14 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     }),
     spec('session.markSeen', (f) => ({ id: f.sessionId }), { ids: { id: 'session' }, required: ['id'], refused: [unknownSession('id')], mutation: true }),
     spec('inbox.list', () => ({}), { ids: { projectId: 'project' }, fields: { limit: limitBad } }),
+    spec('token.create', () => ({ name: 'fixture-token', role: 'readonly' }), {
+      required: ['name', 'role'],
+      fields: {
+        name: [['empty', ''], ['101 chars', long(101)], ['with spaces', 'a b'], ['a number', 5], ['with NUL', NUL]],
+        role: [['unknown', 'owner'], ['a number', 1]],
+      },
+    }),
+    spec('token.revoke', () => ({ token: 'tok_0000000000' }), { required: ['token'], fields: { token: [['empty', ''], ['101 chars', long(101)], ['a number', 3]] } }),
     spec('runner.register', () => ({ name: 'r', hostname: 'h', pid: 1 }), {
       ids: { runnerId: 'runner' },
       required: ['name', 'hostname', 'pid'],
