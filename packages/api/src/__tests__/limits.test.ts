@@ -74,6 +74,15 @@ describe('through the router', () => {
     expect(body.hint).toContain('MAESTRO_RUNNER_MAX_SESSIONS');
     expect(await rowCounts(h)).toEqual(before);
     await h.caller.runner.exit({ runnerId, sessionId: first.id, exitCode: 0, signal: null, error: null });
-    expect((await h.caller.session.spawn({ taskIds: [b.id], agent: 'custom', command: 'true' })).status).toBe('spawning');
+    const second = await h.caller.session.spawn({ taskIds: [b.id], agent: 'custom', command: 'true' });
+    expect(second.status).toBe('spawning');
+    // The runner fills up again: it may not claim past its maximum (another runner with room would take it).
+    await h.caller.runner.claim({ runnerId, sessionId: second.id });
+    const third = await h.caller.task.create({ projectId: project.id, title: 'c' });
+    const { runnerId: other } = await h.caller.runner.register({ name: 'second runner', hostname: 'test', pid: 2 });
+    await h.caller.runner.heartbeat({ runnerId: other, sessionIds: [] });
+    const pending = await h.caller.session.spawn({ taskIds: [third.id], agent: 'custom', command: 'true' });
+    await expectCode(h.caller.runner.claim({ runnerId, sessionId: pending.id }), 'LIMIT_REACHED');
+    expect((await h.caller.runner.claim({ runnerId: other, sessionId: pending.id })).session.runnerId).toBe(other);
   });
 });

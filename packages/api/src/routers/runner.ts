@@ -93,7 +93,13 @@ export const runnerRouter = router({
   claim: adminProcedure
     .input(runnerClaimInput)
     .output(runnerClaimOutput)
-    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.claim', input }, (s) => sessions.claimSpawnRequest(s, input))),
+    .mutation(({ ctx, input }) =>
+      mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.claim', input }, async (s) => {
+        // A full runner leaves the request to another runner with room.
+        await sessions.assertRunnerHasRoom(s.tx, ctx.config, input.runnerId);
+        return sessions.claimSpawnRequest(s, input);
+      }),
+    ),
   started: adminProcedure
     .input(runnerStartedInput)
     .output(session)
