@@ -1,4 +1,4 @@
-import { maestroEvent, project, projectId, sessionId, statusOutput, task, taskId } from '@maestro/schemas';
+import { maestroEvent, project, projectId, runnerInfo, sessionId, statusOutput, task, taskId } from '@maestro/schemas';
 import { z } from 'zod';
 import { configFile } from '../config.js';
 
@@ -16,8 +16,8 @@ export const whoamiData = z.object({
 });
 export type WhoamiData = z.infer<typeof whoamiData>;
 
-/** `status`: the server's project summary plus the ready tasks themselves. */
-export const statusData = statusOutput.extend({ readyTasks: z.array(task) });
+/** `status`: the server's project summary plus the ready tasks themselves and every runner it knows (live ones first). */
+export const statusData = statusOutput.extend({ readyTasks: z.array(task), runners: z.array(runnerInfo) });
 export type StatusData = z.infer<typeof statusData>;
 
 export const configEntry = z.object({ path: z.string(), key: z.string(), value: z.unknown() });
