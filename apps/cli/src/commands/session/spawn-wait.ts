@@ -53,6 +53,6 @@ export function spawnFailure(session: Session): CliError {
   const how = session.error ?? (session.signal ? `signal ${session.signal}` : `exit ${session.exitCode ?? '?'}`);
   const next = session.error
     ? 'Fix the agent command (--command, or maestro config --set agents.<name>.command="…") and spawn again; the task was left as it was.'
-    : `It ran and ended at once: see what it printed with maestro session logs ${session.id}`;
+    : `It ran and ended at once, so its task is now blocked: see what it printed (maestro session logs ${session.id}), fix that, then maestro task unblock <task-id> and spawn again.`;
   return new CliError('SPAWN_FAILED', `Session ${session.id} ${session.status}: ${how}`, { hint: next, details: { session } });
 }
