@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { InboxItem } from '@maestro/schemas';
 import { expect, test } from './harness/fixtures';
 import { runCli, startRunner, type MaestroRunner } from './harness/processes';
@@ -79,6 +80,8 @@ test('the inbox page and `maestro inbox --json` list the same items in the same 
   await expect.poll(async () => JSON.stringify(await pageKeys()) === JSON.stringify(await cliKeys()), { timeout: 30_000 }).toBe(true);
   const keys = await pageKeys();
   expect(keys).toEqual(expect.arrayContaining([`needs_input:${asking}`, `failed:${failed}`, `blocked:${blocked}`, `finished:${finished}`]));
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   // Most urgent first: questions, then failures, blocked tasks, finished sessions.
   const rank = (k: string | null) => ['needs_input', 'failed', 'blocked', 'finished'].indexOf(k?.split(':')[0] ?? '');
   expect(keys.map(rank)).toEqual([...keys.map(rank)].sort((a, b) => a - b));

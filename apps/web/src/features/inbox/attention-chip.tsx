@@ -3,10 +3,10 @@ import type { Attention } from '@maestro/schemas';
 import { TimeAgo } from '@/components/ui/time-ago';
 
 const STYLE: Record<Attention['state'], string> = {
-  needs_input: 'bg-warn/15 text-warn ring-warn/40',
-  working: 'bg-info/10 text-info ring-info/30',
-  idle: 'bg-raised text-muted ring-border',
-  unseen: 'bg-accent/10 text-accent ring-accent/30',
+  needs_input: 'bg-warn/15 ring-warn/60',
+  working: 'bg-info/10 ring-info/50',
+  idle: 'bg-raised ring-border',
+  unseen: 'bg-accent/10 ring-accent/50',
 };
 const LABEL: Record<Attention['state'], string> = { needs_input: 'needs input', working: 'working', idle: 'idle', unseen: 'unseen' };
 
@@ -19,10 +19,10 @@ export function AttentionChip({ attention }: { attention: Attention | null }) {
       data-state={attention.state}
       data-source={attention.source}
       title={attention.message ?? undefined}
-      className={`flex items-center gap-1 rounded px-1.5 text-[12px] ring-1 ${STYLE[attention.state]}`}
+      className={`flex items-center gap-1 rounded px-1.5 text-[12px] text-fg ring-1 ${STYLE[attention.state]}`}
     >
       <span className="font-semibold">{LABEL[attention.state]}</span>
-      <span className="opacity-80">
+      <span>
         · {attention.source} · <TimeAgo at={attention.since} />
       </span>
       {attention.state === 'needs_input' && attention.message && <span className="max-w-80 truncate">: {attention.message}</span>}

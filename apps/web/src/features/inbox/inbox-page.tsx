@@ -9,10 +9,10 @@ import { itemHref, KIND_LABEL } from './item-link';
 import { itemKey, useInbox } from './use-inbox';
 
 const KIND_STYLE: Record<InboxItem['kind'], string> = {
-  needs_input: 'bg-warn/15 text-warn ring-warn/40',
-  failed: 'bg-danger/10 text-danger ring-danger/40',
-  blocked: 'bg-danger/10 text-danger ring-danger/30',
-  finished: 'bg-ok/10 text-ok ring-ok/30',
+  needs_input: 'bg-warn/15 ring-warn/60',
+  failed: 'bg-danger/10 ring-danger/60',
+  blocked: 'bg-danger/10 ring-danger/40',
+  finished: 'bg-ok/10 ring-ok/50',
 };
 
 /** What each kind asks of you, as the row's call to action. */
@@ -33,7 +33,7 @@ function Row({ item }: { item: InboxItem }) {
         data-key={itemKey(item)}
         className="flex items-start gap-3 px-4 py-2.5 hover:bg-raised focus-visible:bg-raised"
       >
-        <span className={`mt-0.5 shrink-0 rounded px-1.5 text-[12px] font-semibold ring-1 ${KIND_STYLE[item.kind]}`}>{KIND_LABEL[item.kind]}</span>
+        <span className={`mt-0.5 shrink-0 rounded px-1.5 text-[12px] font-semibold text-fg ring-1 ${KIND_STYLE[item.kind]}`}>{KIND_LABEL[item.kind]}</span>
         <span className="flex min-w-0 flex-1 flex-col">
           <span className="flex items-baseline gap-2">
             <span className="truncate font-medium">{item.title}</span>
