@@ -23,6 +23,7 @@ export const root = defineCommand({
     config: () => import('./commands/config.js').then((m) => m.default),
     session: () => import('./commands/session/index.js').then((m) => m.default),
     runner: () => import('./commands/runner.js').then((m) => m.default),
+    token: () => import('./commands/token/index.js').then((m) => m.default),
     skill: () => import('./commands/skill/index.js').then((m) => m.default),
     prompt: () => import('./commands/prompt.js').then((m) => m.default),
   },

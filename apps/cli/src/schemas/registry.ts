@@ -1,4 +1,5 @@
 import {
+  apiToken,
   inboxListOutput,
   maestroEvent,
   project,
@@ -10,6 +11,8 @@ import {
   taskDetail,
   taskListOutput,
   taskTreeOutput,
+  tokenCreateOutput,
+  tokenListOutput,
 } from '@maestro/schemas';
 import { z } from 'zod';
 import {
@@ -89,8 +92,15 @@ export const ATTENTION_COMMAND_DATA = {
   'session send': z.object({ delivered: z.boolean(), session }),
 } as const satisfies Record<string, z.ZodType>;
 
+/** Named tokens: exercised against a real server (e2e/token.test.ts). */
+export const TOKEN_COMMAND_DATA = {
+  'token create': tokenCreateOutput,
+  'token list': tokenListOutput,
+  'token revoke': apiToken,
+} as const satisfies Record<string, z.ZodType>;
+
 /** Every published command schema. */
-export const PUBLISHED_DATA = { ...COMMAND_DATA, ...SESSION_COMMAND_DATA, ...ATTENTION_COMMAND_DATA };
+export const PUBLISHED_DATA = { ...COMMAND_DATA, ...SESSION_COMMAND_DATA, ...ATTENTION_COMMAND_DATA, ...TOKEN_COMMAND_DATA };
 
 export type CommandName = keyof typeof COMMAND_DATA;
 

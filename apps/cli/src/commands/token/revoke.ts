@@ -1,0 +1,20 @@
+import { tokenRevokeInput } from '@maestro/schemas';
+import { defineCommand } from 'citty';
+import { globalArgs, meta } from '../../args.js';
+import { useRuntime } from '../../runtime.js';
+import { validate } from '../../validate.js';
+import { tokenSummary } from './render.js';
+
+export default defineCommand({
+  meta: meta('revoke', 'Revoke a named token at once: new calls and its open connections are refused', ['maestro token revoke ci', 'maestro token revoke tok_0123456789 --json']),
+  args: {
+    ...globalArgs,
+    token: { type: 'positional', required: true, description: 'The token id (tok_…) or name' },
+  },
+  async run({ args }) {
+    const rt = useRuntime();
+    const input = validate(tokenRevokeInput, { token: args.token }, { token: '<token>' });
+    const token = await rt.out.spin('Revoking token', rt.trpc().token.revoke.mutate(input));
+    rt.out.success(token, (t) => `${tokenSummary(t, rt.out.paint)}\n\nRevoked: calls with it are refused from now on.`);
+  },
+});
