@@ -48,11 +48,15 @@ export async function waitUntilStarted(get: () => Promise<Session>, say: (line: 
   }
 }
 
+/** What to do after a spawn that ended before it got going (the task's fate follows the rule in release.ts). */
+function nextStep(session: Session): string {
+  if (session.status === 'stopped') return 'It was stopped (maestro session stop) before it got going; its task was left as it was.';
+  if (session.error) return 'Fix the agent command (--command, or maestro config --set agents.<name>.command="…") and spawn again; the task was left as it was.';
+  return `It ran and ended at once, so its task is now blocked: see what it printed (maestro session logs ${session.id}), fix that, then maestro task unblock <task-id> and spawn again.`;
+}
+
 /** Why a spawn ended before it got going, and what to do about it. */
 export function spawnFailure(session: Session): CliError {
   const how = session.error ?? (session.signal ? `signal ${session.signal}` : `exit ${session.exitCode ?? '?'}`);
-  const next = session.error
-    ? 'Fix the agent command (--command, or maestro config --set agents.<name>.command="…") and spawn again; the task was left as it was.'
-    : `It ran and ended at once, so its task is now blocked: see what it printed (maestro session logs ${session.id}), fix that, then maestro task unblock <task-id> and spawn again.`;
-  return new CliError('SPAWN_FAILED', `Session ${session.id} ${session.status}: ${how}`, { hint: next, details: { session } });
+  return new CliError('SPAWN_FAILED', `Session ${session.id} ${session.status}: ${how}`, { hint: nextStep(session), details: { session } });
 }
