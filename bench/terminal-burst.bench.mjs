@@ -133,7 +133,8 @@ await runBench('terminal-burst', async () => {
   writeFileSync(file, burstFile(MB * 1024 * 1024));
   onCleanup(() => rmSync(file, { force: true }));
 
-  const server = await startServer({ LOG_LEVEL: 'warn', MAESTRO_WEB_DIST_DIR: process.env.MAESTRO_WEB_DIST_DIR ?? '.next' });
+  // spawnServer turns the dashboard off unless asked.
+  const server = await startServer({ LOG_LEVEL: 'warn', MAESTRO_WEB: 'auto', MAESTRO_WEB_DIST_DIR: process.env.MAESTRO_WEB_DIST_DIR ?? '.next' });
   await startRunner(server);
   const client = clientPkg.createNodeClient({ url: server.url, token: server.token });
   onCleanup(() => client.close());

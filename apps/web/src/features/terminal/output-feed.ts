@@ -25,6 +25,8 @@ export interface FeedInfo {
 
 /** The newest bytes loaded first on a late join; older output comes on request. */
 export const TAIL_BYTES = 2 * 1024 * 1024;
+/** The most bytes handed to xterm in one write (see flush). */
+const WRITE_SLICE = 64 * 1024;
 /** Flow control: stop the stream when this much is queued or being parsed by xterm... */
 const HIGH_WATER = 4 * 1024 * 1024;
 /** ...and resume from the last seq once it is down to this. */
@@ -163,7 +165,12 @@ export class OutputFeed {
     this.queue = [];
     this.queuedBytes = 0;
     this.inflightBytes += data.length;
-    this.opts.sink.write(data, () => this.written(data.length));
+    // xterm parses each write whole before it looks at the clock (its ~12 ms budget is checked between writes):
+    // one 4 MB write is one long task, slices of WRITE_SLICE let it yield to input and paint in between.
+    for (let at = 0; at < data.length; at += WRITE_SLICE) {
+      const slice = data.subarray(at, Math.min(at + WRITE_SLICE, data.length));
+      this.opts.sink.write(slice, () => this.written(slice.length));
+    }
   }
 
   private written(bytes: number): void {
