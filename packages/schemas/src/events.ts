@@ -29,7 +29,7 @@ const base = {
   projectId,
   taskId: taskId.nullable(),
   sessionId: sessionId.nullable(),
-  /** Who caused it: `user`, or the session id of an agent. */
+  /** Who caused it: `user` (the server token), `token:<name>` (a named token), an agent's session id (`ses_…`), a runner's id (`run_…`: what its sessions did on their own), or `system` (a lease sweep). */
   actor: z.string(),
   createdAt: timestamp,
 };
