@@ -82,9 +82,11 @@ export function eventText(event: WireEvent): string {
       return sessionUpdate(event.payload.session, event.payload.changes, event.payload.reason);
     case 'session:attention': {
       const a = event.payload.session.attention;
-      if (!a) return `${event.payload.session.id} seen`;
+      const before = event.payload.previous;
+      // Opening a live session records that it was seen without changing what it needs.
+      if (!a || (before && before.state === a.state && before.since === a.since)) return `${event.payload.session.id} seen`;
       const message = a.message ? `: ${truncate(a.message, TEXT_MAX)}` : '';
-      return `${event.payload.session.id} ${event.payload.previous?.state ?? 'none'} → ${a.state} (${a.source})${message}`;
+      return `${event.payload.session.id} ${before?.state ?? 'none'} → ${a.state} (${a.source})${message}`;
     }
     case 'session:output':
       return `${event.payload.sessionId} wrote ${event.payload.bytes} bytes`;

@@ -126,14 +126,16 @@ describe('attention through the CLI', () => {
     const task = await client.trpc.task.create.mutate({ projectId: project.id, title: 'watched' });
     const { id } = await client.trpc.session.spawn.mutate({ taskIds: [task.id], agent: 'custom', command: 'sleep 30' });
     await waitForSession(client, id, ['active']);
-    const watching = runCli(['watch', '--count', '2', '--project', project.id], env);
+    const watching = runCli(['watch', '--count', '3', '--project', project.id], env);
     await new Promise((r) => setTimeout(r, 1_500));
     await client.trpc.session.attention.mutate({ id, state: 'needs_input', source: 'hook', message: 'Allow Bash?' });
     await client.trpc.session.attention.mutate({ id, state: 'working', source: 'agent' });
+    await client.trpc.session.markSeen.mutate({ id });
     const out = await watching;
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toMatch(new RegExp(`session:attention\\s+${id} working → needs_input \\(hook\\): Allow Bash\\?`));
     expect(out.stdout).toMatch(new RegExp(`session:attention\\s+${id} needs_input → working \\(agent\\)`));
+    expect(out.stdout).toMatch(new RegExp(`session:attention\\s+${id} seen`));
     await client.trpc.session.stop.mutate({ id });
   }, 60_000);
 

@@ -100,6 +100,19 @@ describe('session attention', () => {
     expect(status.needsInput).toMatchObject([{ id: a.id, name: 'asker', attention: { message: 'Which database?' } }]);
   });
 
+  test('an agent that speaks before its runner reports the start keeps its word; opening a live session keeps what it needs', async () => {
+    const { id: projectId } = await newProject(h);
+    const task = await h.caller.task.create({ projectId, title: 'fast agent' });
+    const s = await h.caller.session.spawn({ taskIds: [task.id], agent: 'custom', command: 'true' });
+    await h.caller.runner.claim({ runnerId, sessionId: s.id });
+    await h.caller.session.attention({ id: s.id, state: 'needs_input', message: 'Which branch?' });
+    const started = await h.caller.runner.started({ runnerId, sessionId: s.id, pid: 1, workingDir: '/tmp', branch: null });
+    expect(started.attention).toMatchObject({ state: 'needs_input', source: 'agent', message: 'Which branch?' });
+    const seen = await h.caller.session.markSeen({ id: s.id });
+    expect(seen.attention).toEqual(started.attention);
+    expect(seen.seenAt).not.toBeNull();
+  });
+
   test('unknown session: NOT_FOUND with a hint', async () => {
     const { body } = await expectCode(h.caller.session.markSeen({ id: 'ses_0000000000' }), 'NOT_FOUND');
     expect(body.hint).toBeTruthy();

@@ -43,7 +43,8 @@ export async function reportStarted(
     workingDir: input.workingDir,
     branch: input.branch,
     startedAt: new Date(),
-    ...startedAttention(),
+    // An agent or hook that spoke before this report (a fast one) keeps its word.
+    ...(before.attention ? {} : startedAttention()),
   });
   return emitSessionUpdated(scope, before, after);
 }
