@@ -38,6 +38,9 @@ test('a session asking for input: in the inbox and the header count; one click o
   await expect(page).toHaveTitle(new RegExp(`^\\[${before + 1}\\] `));
   await expect.poll(() => page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '')).toMatch(/^data:image\/png/);
 
+  // The project's overview lists it too, with the question.
+  await page.goto(`${maestro.url}/p/${project.id}/overview`);
+  await expect(page.locator(`[data-testid="overview-needs-input-item"][data-session-id="${sessionId}"]`)).toContainText('Which database?');
   await page.getByTestId('inbox-link').click();
   await expect(page).toHaveURL(/\/inbox$/);
   const item = page.locator(`[data-testid="inbox-item"][data-key="needs_input:${sessionId}"]`);

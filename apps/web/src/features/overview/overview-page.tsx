@@ -6,6 +6,7 @@ import { useTRPC } from '@/trpc/react';
 import { useProjects } from '../projects/use-projects';
 import { ActiveSessions } from './active-sessions';
 import { BlockedList } from './blocked-list';
+import { NeedsInputList } from './needs-input-list';
 import { ReadyList } from './ready-list';
 import { StatusCounts } from './status-counts';
 
@@ -43,6 +44,7 @@ export function OverviewPage({ projectId }: { projectId: string }) {
         ) : (
           <>
             <StatusCounts projectId={projectId} status={status} />
+            <NeedsInputList projectId={projectId} status={status} />
             <div className="grid gap-4 lg:grid-cols-3">
               <ReadyList projectId={projectId} count={status.ready} asOfEventId={status.asOfEventId} />
               <ActiveSessions projectId={projectId} count={status.activeSessions} />

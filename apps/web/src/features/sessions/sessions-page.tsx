@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { useProjectTasks } from '../live/use-project-live';
 import { useSpawnDialog } from '../spawn/spawn-dialog';
 import { sessionHref, taskHref } from './links';
+import { AttentionChip } from '../inbox/attention-chip';
 import { isLive, SessionStatusBadge } from './session-status';
 import { useRunners, useSessionList } from './use-sessions';
 
@@ -39,6 +40,7 @@ function Group({ projectId, title, sessions }: { projectId: string; title: strin
         <thead className="sr-only">
           <tr>
             <th>Status</th>
+            <th>Attention</th>
             <th>Name</th>
             <th>Agent and role</th>
             <th>Tasks</th>
@@ -50,6 +52,9 @@ function Group({ projectId, title, sessions }: { projectId: string; title: strin
             <tr key={s.id} data-testid="session-row" data-session-id={s.id} className="border-b border-border hover:bg-panel">
               <td className="w-44 py-2 pl-1">
                 <SessionStatusBadge session={s} />
+              </td>
+              <td className="py-2 pr-3">
+                <AttentionChip attention={s.attention} />
               </td>
               <td className="truncate py-2 pr-3">
                 <Link href={sessionHref(projectId, s.id)} className="font-medium hover:underline">
