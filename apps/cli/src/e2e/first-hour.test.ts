@@ -17,12 +17,15 @@ let server: ServerProcess;
 let env: Record<string, string>;
 let stopRunner: (() => Promise<void>) | undefined;
 let runnerDir: string;
+const watchers: ReturnType<typeof startCli>[] = [];
 
 beforeAll(async () => {
   server = await spawnServer();
   env = { HOME: tempHome(), MAESTRO_API_URL: server.url, MAESTRO_TOKEN: server.token, MAESTRO_RUNNER_DIR: mkdtempSync(join(tmpdir(), 'first-hour-runner-')) };
 });
 afterAll(async () => {
+  // A failed assertion must not leave watchers running.
+  for (const w of watchers) w.child.kill('SIGKILL');
   await stopRunner?.();
   await server?.stop('SIGKILL');
 });
@@ -147,6 +150,7 @@ describe('with a runner', () => {
     const human = startCli(['watch'], env);
     const summed = startCli(['watch', '--output'], env);
     const full = startCli(['watch', '--json'], env);
+    watchers.push(human, summed, full);
     await Promise.all([human.waitForStderr(/watching for events/), summed.waitForStderr(/watching for events/)]);
     // The --json watcher says nothing when it starts: give it the same moment to subscribe.
     await new Promise((r) => setTimeout(r, 1_500));
