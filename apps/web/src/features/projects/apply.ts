@@ -13,10 +13,7 @@ export const PROJECT_FEED_TYPES: EventType[] = [
   'task:created',
   'task:updated',
   'task:deleted',
-  // Subtasks are tasks: status.get counts them too.
-  'subtask:created',
-  'subtask:updated',
-  'subtask:deleted',
+  // A subtask's change also comes as task:* of the subtask itself (status.get counts subtasks): no subtask:* needed.
   'session:spawn_requested',
   'session:updated',
 ];
