@@ -57,7 +57,13 @@ test('runner and watch survive 3 server restarts without a listener leak; the ru
   for (let i = 0; i < 50 && !watch.stdout.includes('"after restart 3"'); i++) await new Promise((r) => setTimeout(r, 100));
   expect(watch.stdout).toContain('"after restart 3"');
 
-  const stoppedWatch = await watch.stop();
+  // The server gone for good: watches stop at once on a signal (no lingering reconnect timer), and a
+  // SIGTERM stops the runner's agent and the runner within a few seconds (it used to take over 15).
+  await server.stop('SIGTERM');
+  await watch.waitForStderr(/(lost; reconnecting[\s\S]*){4}/);
+  const watchStop = Date.now();
+  const stoppedWatch = await watch.stop('SIGTERM');
+  expect(Date.now() - watchStop).toBeLessThan(3_000);
   expect(stoppedWatch.code).toBe(0);
   expect(stoppedWatch.stderr.match(/watching for events/g)).toHaveLength(1);
   expect(stoppedWatch.stderr).not.toContain('MaxListenersExceededWarning');
@@ -66,8 +72,6 @@ test('runner and watch survive 3 server restarts without a listener leak; the ru
   expect(stoppedQuiet.stderr.match(/watching for events/g)).toHaveLength(1);
   expect(runner.stderr).not.toContain('MaxListenersExceededWarning');
 
-  // Its server gone for good, a SIGTERM stops its agent and the runner within a few seconds (it used to take over 15).
-  await server.stop('SIGTERM');
   const started = Date.now();
   const stoppedRunner = await runner.stop('SIGTERM');
   expect(stoppedRunner.code).toBe(0);
