@@ -15,7 +15,10 @@ import type { Agent, HookTool } from '@maestro/schemas';
  * - Gemini CLI: GEMINI_CLI_SYSTEM_DEFAULTS_PATH names a system-defaults file,
  *   the lowest settings layer; hook lists concatenate across layers, so the
  *   user's own hooks still run (a machine's own system-defaults file is
- *   replaced for this session only).
+ *   replaced for this session only). Gemini skips the file when a directory
+ *   above it is writable by others (checked with Gemini CLI: it accepts this
+ *   file and reports a malformed one), which the runner's private directory is
+ *   not, unless it is placed under one such as /tmp.
  */
 export interface HookSetup {
   /** Flags to put before the agent's prompt argument. */
