@@ -11,7 +11,8 @@ import type { Agent, HookTool } from '@maestro/schemas';
  * - Claude Code: `--settings <file>` adds a settings layer with `hooks`
  *   (merged with the user's own hooks).
  * - Codex: `-c notify=[…]` overrides the `notify` program for this run only;
- *   Codex calls it with the event as one JSON argument.
+ *   Codex calls it with the event as one JSON argument (checked with Codex
+ *   CLI 0.171: it starts with this override and refuses a malformed one).
  * - Gemini CLI: GEMINI_CLI_SYSTEM_DEFAULTS_PATH names a system-defaults file,
  *   the lowest settings layer; hook lists concatenate across layers, so the
  *   user's own hooks still run (a machine's own system-defaults file is
