@@ -161,3 +161,17 @@ describe('inbox.list', () => {
     expect(after.total).toBe(1);
   });
 });
+
+describe('inbox.list asOfEventId', () => {
+  test('across projects it is as of the whole log, for one project as of that project; later changes follow it', async () => {
+    const p = await newProject(h);
+    const s = await liveSession(p.id, 'snapshot');
+    const all = await h.caller.inbox.list({});
+    expect(all.asOfEventId).toBe(String((await h.caller.events.head({})).lastEventId));
+    const one = await h.caller.inbox.list({ projectId: p.id });
+    expect(one.asOfEventId).toBe(String((await h.caller.events.head({ projectId: p.id })).lastEventId));
+    await h.caller.session.attention({ id: s.id, state: 'needs_input', message: 'Now?' });
+    const missed = await h.caller.events.list({ projectId: p.id, afterId: Number(one.asOfEventId), limit: 10 });
+    expect(missed.items.map((e) => e.type)).toEqual(['session:attention']);
+  });
+});
