@@ -6,12 +6,16 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { collectEvents } from './testing/collect.js';
 import { spawnServer, type ServerProcess } from './testing/spawn-server.js';
 
+// Each test starts one or two real servers; on PGlite a start alone took 45 s on a loaded two-core
+// machine (spawnServer allows 60 s for it). The default 60 s per test timed them out there.
+const SERVER_TESTS = { timeout: 240_000 };
+
 const started: ServerProcess[] = [];
 afterAll(async () => {
   await Promise.all(started.map((s) => s.stop('SIGKILL')));
 });
 
-describe('one server process on embedded PGlite', () => {
+describe('one server process on embedded PGlite', SERVER_TESTS, () => {
   test('SIGTERM drains, tells WebSocket clients to reconnect, exits 0 and frees the data directory', async () => {
     const server = await spawnServer({ env: { LOG_LEVEL: 'info' } });
     started.push(server);
@@ -47,7 +51,7 @@ describe('one server process on embedded PGlite', () => {
   });
 });
 
-describe.runIf(process.env.DATABASE_URL)('two server processes on one Postgres', () => {
+describe.runIf(process.env.DATABASE_URL)('two server processes on one Postgres', SERVER_TESTS, () => {
   test('a change through A reaches a subscriber on B, and the other way round', async () => {
     const db = await createTestDb();
     const env = { DATABASE_URL: db.url!, MAESTRO_TOKEN: 'shared-token-for-both-servers' };

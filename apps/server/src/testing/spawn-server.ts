@@ -71,7 +71,8 @@ export async function spawnServer(opts: { env?: Record<string, string>; dataDir?
   const url = `http://127.0.0.1:${port}`;
   try {
     await Promise.race([
-      waitForHealth(url),
+      // PGlite's start took over 60 s on a loaded two-core machine; a slow start is not a failure.
+      waitForHealth(url, 180_000),
       exited.then((code) => {
         throw new Error(`server exited (${code}) before becoming healthy:\n${log}`);
       }),
