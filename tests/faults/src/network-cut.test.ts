@@ -184,6 +184,7 @@ test('the CLI across a cut: a query on a stalled path and a create whose answer 
   // The create reached the server (the way there still works); its answer did not come back.
   const list = async () => (await admin.trpc.task.list.query({ projectId, text: title, limit: 10 })).items.filter((t) => t.title === title);
   await until('the create to be applied on the server', async () => (await list()).length === 1, 20_000);
+  await until('the query to be sent into the stalled path', () => stalled.links().length > 0, 20_000);
   stalled.restore();
   answerLost.restore();
 
