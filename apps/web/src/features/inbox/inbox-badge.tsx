@@ -25,9 +25,11 @@ export function InboxBadge() {
       <span
         data-testid="inbox-count"
         data-asking={asking}
+        // Until the first answer the count is unknown, not zero.
+        data-loaded={data ? 'true' : 'false'}
         className={`min-w-5 rounded-full px-1.5 text-center text-[12px] font-semibold ${asking > 0 ? 'bg-warn text-bg' : total > 0 ? 'bg-danger text-bg' : 'bg-raised text-muted ring-1 ring-border'}`}
       >
-        {total}
+        {data ? total : '·'}
       </span>
     </Link>
   );
