@@ -45,7 +45,7 @@ test('the grid shows at most six live terminals at once; screenshots of a live s
   // Seven agents and six terminals on a shared two-core machine.
   test.slow();
   // The screenshots go into the README: a project name a person would choose.
-  await maestro.client.trpc.project.update.mutate({ id: project.id, name: 'maestro-web' });
+  await maestro.client.trpc.project.update.mutate({ id: project.id, name: 'maestro-agents' });
   const names = ['api-worker', 'web-worker', 'db-migrations', 'runner-fixes', 'docs', 'bench', 'overflow'];
   for (const name of names) {
     const taskId = await newTask(maestro, project.id, `Task for ${name}`);

@@ -74,7 +74,11 @@ export function useSizeControl(session: Session | undefined, viewerId: string): 
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   const takeControl = useCallback(() => {
-    if (fitted.current) send(fitted.current, true);
+    const s = sessionRef.current;
+    // Before this viewer's first fit is known (a renderer still measuring), take control at the
+    // PTY's present size: the terminal then fits to this window and that size follows.
+    const size = fitted.current ?? (s ? { cols: s.cols, rows: s.rows } : null);
+    if (size) send(size, true);
   }, [send]);
 
   return {
