@@ -96,7 +96,9 @@ test('the supervisor itself killed with SIGKILL: the server, the runner and the 
 
 test('crash loop: 5 server exits within a minute stop the supervisor with a clear message and nothing left behind', async () => {
   const { sup } = await setUp();
-  const runnerPid = sup.runnerPid()!;
+  // The supervisor marks the server ready (and only then restarts it on a crash) when it starts the
+  // runner; /health can answer a moment before. Killing it earlier is "could not start", not a crash.
+  const runnerPid = await until('the runner to start', () => sup.runnerPid());
   let last: number | undefined;
   for (let i = 1; i <= 5; i++) {
     const pid = await until(`server process #${i}`, () => {
