@@ -53,5 +53,6 @@ export async function signIn(page: Page, server: MaestroServer): Promise<void> {
 export async function screenshot(page: Page, name: string, scheme: 'light' | 'dark' = 'light'): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.emulateMedia({ colorScheme: scheme });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: false });
+  // Switching the scheme starts colour transitions (cards have transition-colors): finish them, or the shot catches them halfway.
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: false, animations: 'disabled' });
 }
