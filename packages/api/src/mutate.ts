@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { claimIdempotencyKey, insertEvents, storeIdempotentResponse, type Tx } from '@maestro/db';
-import type { MaestroEvent, NewEvent } from '@maestro/schemas';
-import { sql } from 'drizzle-orm';
+import type { NewEvent } from '@maestro/schemas';
 import type { ContextInner } from './context.js';
 import { MaestroError, sqlState } from './errors.js';
 
@@ -16,13 +15,6 @@ export interface MutationScope {
   onCommit(fn: () => void): void;
 }
 
-/**
- * Serialises event inserts across all writers until commit, so event ids
- * become visible in id order: a reader that has seen id N has seen every id
- * below N. Row locks are taken before it (events are written last), so it
- * cannot deadlock with them.
- */
-const EVENT_ORDER_LOCK = 7_261_001;
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 3;
 
@@ -60,7 +52,7 @@ export async function mutate<T>(
     try {
       const pending: Emit[] = [];
       const committed: (() => void)[] = [];
-      let written: MaestroEvent[] = [];
+      let written = 0;
       const result = await ctx.db.transaction(async (tx) => {
         if (key) {
           const hash = requestHash(op.input);
@@ -76,20 +68,22 @@ export async function mutate<T>(
         }
         const value = await fn({ tx, actor: ctx.actor, emit: (event) => pending.push(event), onCommit: (f) => committed.push(f) });
         if (pending.length > 0) {
-          await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
-          written = await insertEvents(
+          // No lock here: writers commit in parallel; the bus numbers events after commit (docs/adr/0001-event-order.md).
+          await insertEvents(
             tx,
             pending.map((e) => ({ ...e, actor: ctx.actor })),
           );
-          await ctx.bus.inTransaction(tx, written);
+          await ctx.bus.inTransaction(tx);
+          written = pending.length;
         }
         if (key) await storeIdempotentResponse(tx, key, value);
         return value;
       });
       for (const f of committed) f();
-      if (written.length > 0) {
-        ctx.bus.afterCommit(written);
-        ctx.hooks.onEventsPublished?.(written.length);
+      if (written > 0) {
+        // Awaited so a caller that reads the timeline next sees its own events.
+        await ctx.bus.afterCommit();
+        ctx.hooks.onEventsPublished?.(written);
       }
       return result;
     } catch (error) {

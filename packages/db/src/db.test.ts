@@ -5,7 +5,7 @@ import { newId } from './ids.js';
 import { findTask, insertTask, listTasks, subtreeIds } from './queries/tasks.js';
 import { insertProject } from './queries/projects.js';
 import { dependencyPath, insertDependency } from './queries/dependencies.js';
-import { insertEvents, listEvents, maxEventId } from './queries/events.js';
+import { hasUnsequencedEvents, insertEvents, listEvents, maxEventId, sequenceEvents } from './queries/events.js';
 import { rowsOf } from './queries/rows.js';
 import { createTestDb } from './testing.js';
 
@@ -57,7 +57,7 @@ describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () 
     expect(await dependencyPath(db, c!.id, a!.id)).toBeNull();
   });
 
-  test('events come back in id order after a given id', async () => {
+  test('events are invisible until numbered, then come back in position order after a given position', async () => {
     const db = handle.db;
     const before = await maxEventId(db);
     const base = { projectId: 'prj_0123456789', taskId: null, sessionId: null, actor: 'user' } as const;
@@ -65,6 +65,11 @@ describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () 
       { ...base, type: 'project:deleted', payload: { projectId: 'prj_0123456789', name: 'one' } },
       { ...base, type: 'project:deleted', payload: { projectId: 'prj_0123456789', name: 'two' } },
     ]);
+    expect(await listEvents(db, { filter: { projectId: 'prj_0123456789' }, afterId: before, limit: 10 })).toEqual([]);
+    expect(await hasUnsequencedEvents(db)).toBe(true);
+    expect(await sequenceEvents(db, 1000)).toBe(2);
+    expect(await hasUnsequencedEvents(db)).toBe(false);
+    expect(await maxEventId(db)).toBe(before + 2);
     const after = await listEvents(db, { filter: { projectId: 'prj_0123456789' }, afterId: before, limit: 10 });
     expect(after.map((e) => (e.type === 'project:deleted' ? e.payload.name : null))).toEqual(['one', 'two']);
     expect(after[0]!.id).toBeLessThan(after[1]!.id);

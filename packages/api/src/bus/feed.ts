@@ -5,7 +5,7 @@ import type { EventListener } from './types.js';
 const PAGE = 1000;
 
 /**
- * Reads new events from the database and hands them to listeners in id order.
+ * Reads new events from the database and hands them to listeners in position order.
  * Pokes coalesce: one read runs at a time, and a poke during a read schedules
  * exactly one more, so a burst of commits costs a few queries, not one each.
  */
@@ -23,10 +23,6 @@ export class EventFeed {
 
   async start(): Promise<void> {
     this.lastId = await maxEventId(this.db);
-  }
-
-  get lastDeliveredId(): number {
-    return this.lastId;
   }
 
   subscribe(listener: EventListener): () => void {

@@ -1,12 +1,17 @@
 import type { EventFilter, MaestroEvent, NewEvent } from '@maestro/schemas';
-import { and, asc, eq, gt, inArray, max, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
-import { events } from '../schema/index.js';
+import { events, eventSequencer } from '../schema/index.js';
 import { toEvent } from './mappers.js';
+import { rowsOf } from './rows.js';
 
-export async function insertEvents(db: Queryable, batch: readonly NewEvent[]): Promise<MaestroEvent[]> {
-  if (batch.length === 0) return [];
-  const rows = await db
+/**
+ * Inserts events without a position: readers see them only once
+ * `sequenceEvents` has numbered them, after their transaction commits.
+ */
+export async function insertEvents(db: Queryable, batch: readonly NewEvent[]): Promise<void> {
+  if (batch.length === 0) return;
+  await db
     .insert(events)
     .values(
       batch.map((e) => ({
@@ -17,9 +22,18 @@ export async function insertEvents(db: Queryable, batch: readonly NewEvent[]): P
         actor: e.actor,
         payload: e.payload,
       })),
-    )
-    .returning();
-  return rows.sort((a, b) => a.id - b.id).map(toEvent);
+    );
+}
+
+/**
+ * Gives positions to committed events that have none (at most `maxRows`, in
+ * insert order) and returns how many. Run it as its own statement after the
+ * writer commits; on a single-connection database it may run inside the
+ * writer's transaction, since nothing else can commit meanwhile.
+ */
+export async function sequenceEvents(db: Queryable, maxRows: number): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select maestro_sequence_events(${maxRows}) as n`));
+  return Number(row?.n ?? 0);
 }
 
 function filterSql(filter: EventFilter): SQL[] {
@@ -31,29 +45,39 @@ function filterSql(filter: EventFilter): SQL[] {
   return where;
 }
 
-/** Events after `afterId` (exclusive) in id order: the one read path for timelines and resume. */
+/** Whether a committed event still waits for its position (cheap: a partial index holds only those). */
+export async function hasUnsequencedEvents(db: Queryable): Promise<boolean> {
+  const [row] = await db.select({ id: events.id }).from(events).where(isNull(events.pos)).limit(1);
+  return row !== undefined;
+}
+
+/** Events after position `afterId` (exclusive) in position order: the one read path for timelines and resume. */
 export async function listEvents(
   db: Queryable,
   params: { filter: EventFilter; afterId?: number | undefined; limit: number },
 ): Promise<MaestroEvent[]> {
   const where = filterSql(params.filter);
-  if (params.afterId !== undefined) where.push(gt(events.id, params.afterId));
+  where.push(params.afterId === undefined ? isNotNull(events.pos) : gt(events.pos, params.afterId));
   const rows = await db
     .select()
     .from(events)
     .where(and(...where))
-    .orderBy(asc(events.id))
+    .orderBy(asc(events.pos))
     .limit(params.limit);
   return rows.map(toEvent);
 }
 
-/** The newest event id, of one project when given (0 when there is none). */
+/** The newest event position, of one project when given (0 when there is none). */
 export async function maxEventId(db: Queryable, projectId?: string): Promise<number> {
+  if (projectId === undefined) {
+    const [head] = await db.select({ pos: eventSequencer.lastPos }).from(eventSequencer);
+    return Number(head?.pos ?? 0);
+  }
   const [row] = await db
-    .select({ id: max(events.id) })
+    .select({ pos: max(events.pos) })
     .from(events)
-    .where(projectId === undefined ? undefined : eq(events.projectId, projectId));
-  return Number(row?.id ?? 0);
+    .where(eq(events.projectId, projectId));
+  return Number(row?.pos ?? 0);
 }
 
 /** Matches the subscription filter in memory, the same way `filterSql` does in SQL. */

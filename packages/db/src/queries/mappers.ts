@@ -38,10 +38,13 @@ export function toProject(row: ProjectRow): Project {
   };
 }
 
-/** Rows are written only from validated `NewEvent`s, so the stored shape is trusted. */
+/**
+ * Rows are written only from validated `NewEvent`s, so the stored shape is
+ * trusted. Only sequenced rows are read, and an event's public id is its position.
+ */
 export function toEvent(row: EventRow): MaestroEvent {
   return {
-    id: row.id,
+    id: row.pos ?? 0,
     type: row.type,
     projectId: row.projectId,
     taskId: row.taskId,
