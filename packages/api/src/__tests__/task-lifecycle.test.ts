@@ -69,6 +69,49 @@ describe('state machine', () => {
   });
 });
 
+describe('completion waits for dependencies', () => {
+  const completable = TASK_STATUSES.filter((from) => TASK_TRANSITIONS[from].includes('completed'));
+  type Path = 'task.complete' | 'task.update' | 'subtask.complete' | 'subtask.update';
+  const paths: Path[] = ['task.complete', 'task.update', 'subtask.complete', 'subtask.update'];
+  const cases = completable.flatMap((from) => paths.map((path) => ({ from, path })));
+
+  function complete(path: Path, t: { id: string; parentId: string | null }) {
+    if (path === 'task.complete') return h.caller.task.complete({ id: t.id });
+    if (path === 'task.update') return h.caller.task.update({ id: t.id, status: 'completed' });
+    const ids = { taskId: t.parentId!, subtaskId: t.id };
+    return path === 'subtask.complete' ? h.caller.subtask.complete(ids) : h.caller.subtask.update({ ...ids, status: 'completed' });
+  }
+
+  test.each(cases)('$from → completed through $path is refused while a dependency is open', async ({ from, path }) => {
+    const dep = await newTask('dependency');
+    const parent = path.startsWith('subtask') ? await newTask('parent') : null;
+    const t = parent ? await h.caller.subtask.create({ taskId: parent.id, title: `in ${from}` }) : await newTask(`in ${from}`);
+    // Through the API a task reaches in_progress or in_review only with its dependencies done: this one gets it after.
+    if (from !== 'todo') await h.caller.task.start({ id: t.id });
+    if (from === 'in_review') await h.caller.task.update({ id: t.id, status: 'in_review' });
+    await h.caller.task.dependency.add({ id: t.id, dependsOnId: dep.id });
+    const before = await rowCounts(h);
+    const { body } = await expectCode(complete(path, t), 'DEPENDENCIES_INCOMPLETE');
+    expect((body.details as { waitingFor: { id: string }[] }).waitingFor.map((d) => d.id)).toEqual([dep.id]);
+    expect(await rowCounts(h)).toEqual(before);
+    expect((await h.caller.task.get({ id: t.id })).status).toBe(from);
+    await h.caller.task.complete({ id: dep.id });
+    expect((await complete(path, t)).status).toBe('completed');
+  });
+
+  test('a reopened dependency holds its dependent back again; in_review is allowed meanwhile', async () => {
+    const dep = await h.caller.task.complete({ id: (await newTask('dependency')).id });
+    const t = await h.caller.task.create({ projectId, title: 'waits', dependsOn: [dep.id] });
+    await h.caller.task.start({ id: t.id });
+    await h.caller.task.update({ id: dep.id, status: 'todo' });
+    // Review releases no dependent, so it does not wait; the completion after it does.
+    expect((await h.caller.task.update({ id: t.id, status: 'in_review' })).status).toBe('in_review');
+    await expectCode(h.caller.task.complete({ id: t.id }), 'DEPENDENCIES_INCOMPLETE');
+    const dependent = await h.caller.task.create({ projectId, title: 'after', dependsOn: [t.id] });
+    expect((await h.caller.task.get({ id: dependent.id })).ready).toBe(false);
+  });
+});
+
 describe('start, block, unblock, complete', () => {
   test('start moves todo to in_progress, sets startedAt and records action start', async () => {
     const t = await newTask();

@@ -20,6 +20,16 @@ export function transitionError(row: TaskRow, to: TaskStatus): MaestroError {
   });
 }
 
+async function assertDependenciesDone(db: Queryable, row: TaskRow, to: TaskStatus): Promise<void> {
+  const waiting = await incompleteDependencies(db, row.id);
+  if (waiting.length === 0) return;
+  const what = to === 'completed' ? 'cannot be completed: it waits' : 'waits';
+  throw new MaestroError('DEPENDENCIES_INCOMPLETE', `Task ${row.id} ${what} for ${waiting.length} unfinished task(s): ${waiting.map((t) => t.id).join(', ')}`, {
+    hint: 'Finish those first, or remove the dependency with `maestro task deps remove`.',
+    details: { waitingFor: waiting.map(toTask) },
+  });
+}
+
 /**
  * Checks a status change and returns the columns it sets (timestamps, reason,
  * release of the assignee), or null when the task is already there.
@@ -32,16 +42,11 @@ export async function statusChange(
 ): Promise<Partial<TaskRow> | null> {
   if (row.status === to) return null;
   if (!canTransition(row.status, to)) throw transitionError(row, to);
-  // First start (from todo, or from blocked before it ever started): its dependencies must be done.
-  if (to === 'in_progress' && !row.startedAt) {
-    const waiting = await incompleteDependencies(db, row.id);
-    if (waiting.length > 0) {
-      throw new MaestroError('DEPENDENCIES_INCOMPLETE', `Task ${row.id} waits for ${waiting.length} unfinished task(s): ${waiting.map((t) => t.id).join(', ')}`, {
-        hint: 'Finish those first, or remove the dependency with `maestro task deps remove`.',
-        details: { waitingFor: waiting.map(toTask) },
-      });
-    }
-  }
+  // First start (from todo, or from blocked before it ever started) and completion: its dependencies must be done.
+  // Completion is checked on its own because a dependency can be added or reopened after the start, and a
+  // completed task makes its dependents ready. `in_review` is not checked: it releases no dependent, and
+  // the completion that follows it is.
+  if ((to === 'in_progress' && !row.startedAt) || to === 'completed') await assertDependenciesDone(db, row, to);
   if (to === 'completed') {
     const open = (await childrenOf(db, row.id)).filter((c) => !(DONE_STATUSES as readonly string[]).includes(c.status));
     if (open.length > 0) {
