@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, expect, test } from 'vitest';
 import { createDb, defaultMigrationsFolder } from './client.js';
+import { insertEvents, listEvents, maxEventId, sequenceEvents } from './queries/events.js';
 import { findSession, toSession } from './queries/sessions.js';
 import { findTask } from './queries/tasks.js';
 
@@ -58,6 +59,45 @@ test('a database made by 0002 upgrades in place: its sessions get no size contro
     await current.migrate();
     const row = await findSession(current.db, 'ses_0123456789');
     expect(toSession(row!, [])).toMatchObject({ name: 'from before', cols: 100, rows: 30, sizeController: null });
+  } finally {
+    await current.close();
+  }
+}, 60_000);
+
+test('a database made by 0005 upgrades in place: old event ids become positions, so a cursor taken before resumes exactly', async () => {
+  const dataDir = join(scratch, 'pglite-0005');
+  const old = createDb({ dataDir, migrationsFolder: firstMigrations(6) });
+  await old.migrate();
+  const insert = (name: string) =>
+    old.db.execute(
+      sql`insert into events (project_id, type, actor, payload) values ('prj_0123456789', 'project:deleted', 'user', ${JSON.stringify({ projectId: 'prj_0123456789', name })}::jsonb)`,
+    );
+  for (const name of ['one', 'two', 'three']) await insert(name);
+  // A rolled-back insert leaves a hole in the ids, as a real log has.
+  await old.db.transaction(async (tx) => {
+    await tx.execute(sql`select nextval('events_id_seq')`);
+    tx.rollback();
+  }).catch(() => {});
+  await insert('four');
+  await old.close();
+
+  const current = createDb({ dataDir });
+  try {
+    await current.migrate();
+    const all = await listEvents(current.db, { filter: {}, limit: 10 });
+    const cursor = all[1]!.id;
+    const names = (events: { payload: unknown }[]) => events.map((e) => (e.payload as { name: string }).name);
+    expect(names(await listEvents(current.db, { filter: {}, afterId: cursor, limit: 10 }))).toEqual(['three', 'four']);
+    const oldHead = await maxEventId(current.db);
+    expect(oldHead).toBe(all.at(-1)!.id);
+
+    await insertEvents(current.db, [
+      { projectId: 'prj_0123456789', type: 'project:deleted', taskId: null, sessionId: null, actor: 'user', payload: { projectId: 'prj_0123456789', name: 'five' } },
+    ]);
+    expect(await sequenceEvents(current.db, 100)).toBe(1);
+    const after = await listEvents(current.db, { filter: {}, afterId: cursor, limit: 10 });
+    expect(names(after)).toEqual(['three', 'four', 'five']);
+    expect(after.at(-1)!.id).toBeGreaterThan(oldHead);
   } finally {
     await current.close();
   }
