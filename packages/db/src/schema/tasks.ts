@@ -32,6 +32,12 @@ export const tasks = pgTable(
     index('tasks_project_status_idx').on(t.projectId, t.status),
     index('tasks_parent_idx').on(t.parentId, t.position),
     index('tasks_assignee_idx').on(t.assignee),
+    // The ready queue in queue order (`queueOrder`): a claim walks it from the
+    // front and stops at the first ready, unlocked row instead of sorting
+    // every todo task of the project.
+    index('tasks_todo_queue_idx')
+      .on(t.projectId, t.priority.desc().nullsFirst(), t.position, t.createdAt, t.id)
+      .where(sql`${t.status} = 'todo'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_todo_queue_idx" ON "tasks" USING btree ("project_id","priority" DESC NULLS FIRST,"position","created_at","id") WHERE "tasks"."status" = 'todo';
