@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -65,5 +65,33 @@ describe('OutputPipe', () => {
     });
     expect(chunks().map((c) => c.bytes)).toEqual([64 * KiB, 6 * KiB]);
     expect(pipe.unsentBytes).toBe(0);
+  });
+
+  test('a send that fails for good drops the queue and the spill files, and takes no more output', async () => {
+    const spillDir = join(scratch, 'spill-gone');
+    let refuse!: (error: Error) => void;
+    const sent: number[] = [];
+    const pipe = new OutputPipe({
+      spillDir,
+      send: (chunks) => {
+        sent.push(...chunks.map((c) => c.seq));
+        // The server is slow, then answers that the session is gone.
+        return new Promise((_, reject) => (refuse = reject));
+      },
+    });
+    // Past the 16 MiB memory cap while the first batch hangs: the rest waits on disk.
+    for (let i = 0; i < 20 * 16; i++) pipe.write(Buffer.alloc(64 * KiB, i % 256));
+    const drained = pipe.drain();
+    expect(readdirSync(spillDir).length).toBeGreaterThan(0);
+    expect(pipe.unsentBytes).toBe(20 * 1024 * KiB);
+    refuse(new Error('NOT_FOUND'));
+    await drained;
+    expect(existsSync(spillDir)).toBe(false);
+    expect(pipe.unsentBytes).toBe(0);
+    pipe.write('after the end');
+    await pipe.drain();
+    expect(pipe.unsentBytes).toBe(0);
+    // Only the batch in flight (the first chunk, sent as soon as it was cut) was ever offered.
+    expect(sent).toEqual([0]);
   });
 });

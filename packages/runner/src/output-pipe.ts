@@ -13,7 +13,10 @@ type Pending = { seq: number; bytes: number; data?: Buffer; file?: string };
 export interface OutputPipeOptions {
   /** Where chunks spill when the server is away long enough to fill memory. */
   spillDir: string;
-  /** Sends chunks in order; resolves once the server has stored them. Retried by the caller's policy. */
+  /**
+   * Sends chunks in order; resolves once the server has stored them. Retried by the caller's policy;
+   * a rejection means the output can never be delivered (the session is gone): the pipe then drops it all.
+   */
   send(chunks: { seq: number; data: string }[]): Promise<void>;
 }
 
@@ -33,10 +36,12 @@ export class OutputPipe {
   private timer: NodeJS.Timeout | null = null;
   private sending: Promise<void> | null = null;
   private idleWaiters: (() => void)[] = [];
+  private dropped = false;
 
   constructor(private readonly opts: OutputPipeOptions) {}
 
   write(data: string | Buffer): void {
+    if (this.dropped) return;
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     this.partial.push(buf);
     this.partialBytes += buf.length;
@@ -89,11 +94,25 @@ export class OutputPipe {
 
   private pump(): void {
     if (this.sending) return;
-    this.sending = this.sendAll().finally(() => {
-      this.sending = null;
-      if (this.queue.length > 0) this.pump();
-      else for (const resolve of this.idleWaiters.splice(0)) resolve();
-    });
+    this.sending = this.sendAll()
+      .catch(() => this.drop())
+      .finally(() => {
+        this.sending = null;
+        if (this.queue.length > 0) this.pump();
+        else for (const resolve of this.idleWaiters.splice(0)) resolve();
+      });
+  }
+
+  /** Nothing will take this output any more: free its memory and its spill files, and take no more. */
+  private drop(): void {
+    this.dropped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.partial = [];
+    this.partialBytes = 0;
+    this.queue = [];
+    this.memoryBytes = 0;
+    rmSync(this.opts.spillDir, { recursive: true, force: true });
   }
 
   /**

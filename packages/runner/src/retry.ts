@@ -40,3 +40,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function errorCode(error: unknown): string | undefined {
   return (error as { data?: { maestro?: { code?: string } } })?.data?.maestro?.code;
 }
+
+/**
+ * The server will never take this session's reports: it was deleted (with its
+ * project, say) or another runner holds it now. Retrying such an answer would
+ * loop for ever; the runner lets the session go instead.
+ */
+export function sessionGone(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'NOT_FOUND' || code === 'FORBIDDEN';
+}

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { MaestroClient } from '@maestro/client';
 import type { RunnerClaimOutput, RunnerCommand, Session } from '@maestro/schemas';
-import { errorCode, sleep, untilDone } from './retry.js';
+import { errorCode, sessionGone, sleep, untilDone } from './retry.js';
 import { sweepSessionDirs } from './session-dirs.js';
 import { SessionProcess } from './session-process.js';
 import { SilenceWatch } from './silence-watch.js';
@@ -85,7 +85,11 @@ export function createRunner(opts: RunnerOptions) {
   async function finish(proc: SessionProcess, exit: { exitCode: number | null; signal: string | null; error: string | null }): Promise<void> {
     const sessionId = proc.claim.session.id;
     await proc.output.drain();
-    await untilDone(() => trpc.runner.exit.mutate({ runnerId, sessionId, ...exit }), { signal: stopping.signal, onRetry: retryLog('exit report') });
+    await untilDone(() => trpc.runner.exit.mutate({ runnerId, sessionId, ...exit }), {
+      signal: stopping.signal,
+      onRetry: retryLog('exit report'),
+      giveUp: sessionGone,
+    });
     sessions.delete(sessionId);
     logger.info({ sessionId, ...exit }, 'session ended');
   }
@@ -121,6 +125,11 @@ export function createRunner(opts: RunnerOptions) {
           untilDone(() => trpc.runner.output.mutate({ runnerId, sessionId, chunks }).then(() => undefined), {
             signal: stopping.signal,
             onRetry: retryLog('output'),
+            giveUp: sessionGone,
+          }).catch((error: unknown) => {
+            // Nobody will ever see this agent's output: stop the agent too (the pipe drops what it holds).
+            if (sessionGone(error)) proc?.stop();
+            throw error;
           }),
       });
       sessions.set(sessionId, proc);
@@ -129,9 +138,11 @@ export function createRunner(opts: RunnerOptions) {
       await untilDone(() => trpc.runner.started.mutate({ runnerId, sessionId, pid, workingDir: proc!.workingDir, branch: proc!.branch }), {
         signal: stopping.signal,
         onRetry: retryLog('started report'),
+        giveUp: sessionGone,
       });
       await finish(proc, await proc.exited);
     } catch (error) {
+      if (sessionGone(error)) return await letGo(sessionId, proc, error);
       const message = (error as Error).message;
       logger.warn({ sessionId, err: message }, 'session could not start');
       sessions.delete(sessionId);
@@ -141,6 +152,16 @@ export function createRunner(opts: RunnerOptions) {
     } finally {
       silence.dispose();
     }
+  }
+
+  /** The server refuses this session for good: end its agent and keep nothing of it (the pipe has dropped its output). */
+  async function letGo(sessionId: string, proc: SessionProcess | null, error: unknown): Promise<void> {
+    logger.info({ sessionId, err: String(error) }, 'session gone on the server: stopping it and dropping its output');
+    if (proc?.pid) {
+      proc.stop();
+      await proc.exited;
+    }
+    sessions.delete(sessionId);
   }
 
   /** Removes the prompt/spill directories of sessions that ended longer ago than the retention. */

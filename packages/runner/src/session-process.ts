@@ -121,6 +121,7 @@ export class SessionProcess {
   readonly output: OutputPipe;
   private term: pty.IPty | null = null;
   private killTimer: NodeJS.Timeout | null = null;
+  private ended = false;
   readonly exited: Promise<SessionExit>;
   private resolveExit!: (exit: SessionExit) => void;
   workingDir = '';
@@ -169,6 +170,7 @@ export class SessionProcess {
       this.deps.onActivity?.();
     });
     this.term.onExit(({ exitCode, signal }) => {
+      this.ended = true;
       if (this.killTimer) clearTimeout(this.killTimer);
       this.resolveExit({
         exitCode: signal ? null : exitCode,
@@ -188,7 +190,8 @@ export class SessionProcess {
   }
 
   stop(): void {
-    if (!this.term || this.killTimer) return;
+    // After the exit a late SIGKILL could hit another process that reused the pid.
+    if (!this.term || this.killTimer || this.ended) return;
     this.term.kill('SIGTERM');
     this.killTimer = setTimeout(() => this.term?.kill('SIGKILL'), STOP_GRACE_MS);
     this.killTimer.unref();

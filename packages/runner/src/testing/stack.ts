@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
 import type { Session } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
-import { createRunner, type Runner } from '../runner.js';
+import { createRunner, type Runner, type RunnerLogger } from '../runner.js';
 import { findCliBundle, writeCliShim } from '../shim.js';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** A runner in this process against a real server, with `maestro` on its agents' PATH when the CLI is built. */
-export async function startTestRunner(server: { url: string; token: string }, name = 'test-runner'): Promise<{ runner: Runner; client: MaestroClient; dataDir: string }> {
+export async function startTestRunner(
+  server: { url: string; token: string },
+  name = 'test-runner',
+  logger: RunnerLogger = quiet,
+): Promise<{ runner: Runner; client: MaestroClient; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'maestro-runner-'));
   const cli = findCliBundle();
   const client = createNodeClient({ url: server.url, token: server.token });
@@ -22,7 +26,7 @@ export async function startTestRunner(server: { url: string; token: string }, na
     binDir: cli ? writeCliShim(join(dataDir, 'bin'), cli) : null,
     baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME, SHELL: '/bin/bash' },
     composePrompt: async (claim) => `You are ${claim.session.id}. Tasks: ${claim.session.taskIds.join(', ')}\n`,
-    logger: quiet,
+    logger,
   });
   await runner.start();
   return { runner, client, dataDir };
