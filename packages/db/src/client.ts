@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -9,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { openPglite, type PgliteHooks } from './pglite.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -37,6 +37,8 @@ export interface CreateDbOptions {
   /** Pool size for postgres.js. */
   max?: number;
   migrationsFolder?: string;
+  /** PGlite with a data directory only: observe its fsyncs (tests). */
+  pgliteHooks?: PgliteHooks;
 }
 
 /**
@@ -72,7 +74,7 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const client = openPglite(options.dataDir, options.pgliteHooks);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
