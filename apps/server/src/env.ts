@@ -5,7 +5,20 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
+
 const envSchema = z.object({
+  /**
+   * development: pretty logs on a terminal, the dashboard may run in dev mode.
+   * staging and production: JSON logs only, no dev dashboard. Everywhere, a
+   * bind beyond loopback needs a strong explicit MAESTRO_TOKEN (exposure.ts).
+   */
+  MAESTRO_ENV: z.enum(ENVIRONMENTS).default('development'),
+  /** A module that receives errors (Sentry or similar); off when unset. See error-reporting.ts. */
+  MAESTRO_ERROR_REPORTER: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   PORT: z.coerce.number().int().min(0).max(65_535).default(4800),
   /** Loopback unless told otherwise: this server can start processes. */
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -18,9 +31,21 @@ const envSchema = z.object({
   MAESTRO_ALLOWED_HOSTS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean)),
-  MAESTRO_DATA_DIR: z.string().min(1).default(join(homedir(), '.maestro', 'data')),
-  MAESTRO_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+  MAESTRO_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(join(homedir(), '.maestro', 'data')),
+  MAESTRO_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** A runner silent this long loses its live sessions (marked `lost`). */
   MAESTRO_RUNNER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
@@ -44,13 +69,29 @@ const envSchema = z.object({
   MAESTRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
 });
 
+const checkedSchema = envSchema.superRefine((env, ctx) => {
+  if (env.MAESTRO_ENV !== 'development' && env.MAESTRO_WEB === 'dev') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MAESTRO_WEB'],
+      message: `'dev' (hot reload) is for MAESTRO_ENV=development, not ${env.MAESTRO_ENV}; use 'auto' or 'off'`,
+    });
+  }
+});
+
 export type ServerEnv = z.infer<typeof envSchema>;
 
-/** The only place the server reads `process.env`. Exits with a readable message on bad values. */
+/** The only place the server reads `process.env`. Throws one line per bad value, naming the variable and what it got. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const got = source[name];
+      // Never echo a secret back.
+      const shown = got === undefined ? 'unset' : name === 'MAESTRO_TOKEN' || name === 'DATABASE_URL' ? 'got a value' : `got ${JSON.stringify(got)}`;
+      return `  ${name}: ${i.message} (${shown})`;
+    });
     throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

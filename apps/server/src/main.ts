@@ -1,4 +1,5 @@
 import { parseEnv } from './env.js';
+import { loadErrorReporter } from './error-reporting.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 import { loadDashboard } from './web/load.js';
@@ -6,7 +7,12 @@ import { loadDashboard } from './web/load.js';
 /** `npm start` / `node dist/main.js`: start, print where to connect, stop cleanly on a signal. */
 async function main(): Promise<void> {
   const env = parseEnv();
-  const logger = createLogger(env.LOG_LEVEL);
+  const reportError = await loadErrorReporter(env.MAESTRO_ERROR_REPORTER);
+  const logger = createLogger(env.LOG_LEVEL, undefined, { pretty: env.MAESTRO_ENV === 'development' && process.stdout.isTTY, reportError });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    process.exit(1);
+  });
   const web = await loadDashboard(env, logger);
   const server = await startServer({ env, logger, ...(web.app ? { web: web.app } : {}) });
   const where =

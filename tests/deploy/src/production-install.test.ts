@@ -36,8 +36,8 @@ test('the release holds production dependencies only', () => {
   for (const dep of ['next', 'pino', 'prom-client', '@electric-sql/pglite', '@lydell/node-pty']) {
     expect(existsSync(join(app, 'node_modules', dep)), dep).toBe(true);
   }
-  // (typescript is there: tRPC declares it a peer dependency, and npm installs peers.)
-  for (const dev of ['vitest', 'esbuild', 'turbo', '@playwright/test', 'eslint', 'tsx']) {
+  // (typescript and @playwright/test are there: tRPC and Next declare them peer dependencies, and npm installs peers.)
+  for (const dev of ['vitest', 'esbuild', 'turbo', 'eslint', 'tsx', 'drizzle-kit', 'tailwindcss']) {
     expect(existsSync(join(app, 'node_modules', dev)), dev).toBe(false);
   }
   // Sources stay out: only bundles, the dashboard build and manifests.
