@@ -27,6 +27,11 @@ export function createMetrics() {
     help: 'Open WebSocket connections',
     registers: [registry],
   });
+  const wsSlowConsumers = new Counter({
+    name: 'maestro_websocket_slow_consumers_total',
+    help: 'WebSocket connections dropped for holding too many unsent bytes (a client that stopped reading)',
+    registers: [registry],
+  });
   const eventsPublished = new Counter({
     name: 'maestro_events_published_total',
     help: 'Events committed to the event log by this process',
@@ -37,14 +42,21 @@ export function createMetrics() {
     help: 'Database errors seen by API calls and health checks',
     registers: [registry],
   });
+  const heartbeats = new Counter({
+    name: 'maestro_runner_heartbeats_total',
+    help: 'Runner heartbeats received, by result code (a runner that stops beating loses its sessions after the lease)',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
   const hooks: ApiHooks = {
     onProcedure: ({ path, type, durationMs, code }) => {
       requests.inc({ procedure: path, type, code });
+      if (path === 'runner.heartbeat') heartbeats.inc({ code });
       duration.observe({ procedure: path, type }, durationMs / 1000);
     },
     onEventsPublished: (n) => eventsPublished.inc(n),
     onDatabaseError: () => dbErrors.inc(),
   };
-  return { registry, hooks, wsConnections, dbErrors };
+  return { registry, hooks, wsConnections, wsSlowConsumers, dbErrors };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
