@@ -14,7 +14,7 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
  * maintenance_work_mem bounds what a migration's CREATE INDEX grabs (and then
  * keeps: the WebAssembly heap never gives memory back).
  */
-export const PGLITE_SETTINGS: readonly string[] = [
+const PGLITE_SETTINGS: readonly string[] = [
   'shared_buffers=16MB',
   'wal_buffers=1MB',
   'temp_buffers=1MB',
@@ -113,10 +113,11 @@ function initClusterInChild(dataDir: string): void {
  * child process when missing, commits are fsynced (durable across power loss),
  * and V8 compiles PostgreSQL's WebAssembly with its optimizing compiler only
  * (the baseline compiler's code and tier-up kept ~45 MB more, and ran queries
- * slower for the first minutes; start-up pays a few seconds once). Without
+ * slower until hot code tiered up; a restart measured 3-5 s either way). Without
  * one: in memory, as tests use it, nothing to sync.
  */
 export function openPglite(dataDir: string | undefined, hooks: PgliteHooks = {}): PGlite {
+  // In memory there is no disk to sync to: fsync off, as stock PGlite runs.
   if (!dataDir) return new PGlite({ startParams: startParams(['fsync=off', ...PGLITE_SETTINGS]) });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) initClusterInChild(dataDir);
   // Process-wide, but PGlite is the only WebAssembly a Maestro server compiles.
