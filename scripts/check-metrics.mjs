@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Starts the built server on a scratch data directory, makes a few calls, and
-// asks promtool whether /metrics is valid Prometheus exposition text.
+// Starts the built server and a runner on a scratch data directory, goes
+// through a lifecycle (runner heartbeats, a refused call, a mutation that
+// publishes an event), checks that every metric family docs/observability.md
+// lists is in the scrape, and asks promtool whether /metrics is valid
+// Prometheus exposition text.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,6 +22,17 @@ const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
   env: { ...process.env, PORT: String(port), MAESTRO_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
   stdio: 'inherit',
 });
+let runner;
+const FAMILIES = [
+  'maestro_rpc_requests_total',
+  'maestro_rpc_duration_seconds',
+  'maestro_websocket_connections',
+  'maestro_events_published_total',
+  'maestro_runner_heartbeats_total',
+  'maestro_database_errors_total',
+  'maestro_nodejs_eventloop_lag_seconds',
+  'maestro_process_resident_memory_bytes',
+];
 try {
   for (let i = 0; ; i++) {
     try {
@@ -28,16 +42,34 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const token = readFileSync(join(dataDir, 'token'), 'utf8').trim();
-  await fetch(`${url}/trpc/project.list`, { headers: { authorization: `Bearer ${token}` } });
+  const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  runner = spawn(process.execPath, ['packages/runner/dist/main.js'], {
+    env: { ...process.env, MAESTRO_API_URL: url, MAESTRO_TOKEN: token, MAESTRO_RUNNER_DIR: join(dataDir, 'runner'), LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  await fetch(`${url}/trpc/project.list`, { headers: auth });
   await fetch(`${url}/trpc/project.list`);
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const created = await fetch(`${url}/trpc/project.create`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'metrics', workingDir: dataDir }) });
+  if (!created.ok) throw new Error(`project.create answered ${created.status}: ${await created.text()}`);
+  // The runner's first heartbeat: it registers, then beats.
+  let text = '';
+  for (let i = 0; ; i++) {
+    text = await (await fetch(`${url}/metrics`)).text();
+    if (text.includes('maestro_runner_heartbeats_total{')) break;
+    if (i > 1200) throw new Error('no runner heartbeat in /metrics after 2 minutes');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const missing = FAMILIES.filter((f) => !new RegExp(`^# TYPE ${f} `, 'm').test(text));
+  if (missing.length) throw new Error(`/metrics lacks ${missing.join(', ')}`);
+  if (!/^maestro_events_published_total [1-9]/m.test(text)) throw new Error('maestro_events_published_total did not count project.create');
   const file = join(dataDir, 'metrics.txt');
   writeFileSync(file, text);
   const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
   if (check.error) throw new Error(`promtool not available (${check.error.message}); install it with: apt-get install prometheus`);
   process.stdout.write(check.stdout + check.stderr);
   if (check.status !== 0) throw new Error(`promtool check metrics failed (exit ${check.status}); metrics saved in ${file}`);
-  console.log(`promtool check metrics: ok (${text.split('\n').length} lines)`);
+  console.log(`promtool check metrics: ok (${text.split('\n').length} lines, all ${FAMILIES.length} families present)`);
 } finally {
+  runner?.kill('SIGTERM');
   server.kill('SIGTERM');
 }
