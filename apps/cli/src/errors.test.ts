@@ -33,6 +33,7 @@ describe('exit codes', () => {
     ['NOT_CONTROLLER', 5],
     ['LIMIT_REACHED', 5],
     ['RATE_LIMITED', 7],
+    ['TOO_LARGE', 1],
     ['INTERNAL', 1],
   ] as const)('%s → %i', (code, exit) => {
     expect(exitCodeFor(code)).toBe(exit);

@@ -54,6 +54,8 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   // A capacity a person must change (every runner full): not a conflict of versions, but as final as one.
   LIMIT_REACHED: EXIT.conflict,
   RATE_LIMITED: EXIT.rateLimited,
+  // A batch or an answer over the server's limits: the call must be made smaller, as with bad input.
+  TOO_LARGE: EXIT.usage,
   // A server bug or an unexpected failure in the CLI: not the caller's input, but nothing more specific fits.
   INTERNAL: EXIT.usage,
 };
@@ -65,7 +67,7 @@ export function exitCodeFor(code: ErrorCode): number {
 /** The exit codes as `--help` and docs/cli.md list them. */
 export const EXIT_CODE_HELP: readonly [number, string][] = [
   [0, 'ok'],
-  [1, 'usage or validation error (VALIDATION), or an internal error'],
+  [1, 'usage or validation error (VALIDATION), a request or answer over a server limit (TOO_LARGE), or an internal error'],
   [2, 'not found (NOT_FOUND, NOTHING_READY)'],
   [3, 'server unreachable, network failure or database unavailable (NETWORK, UNAVAILABLE), after retries'],
   [4, 'unauthorized (UNAUTHORIZED, FORBIDDEN)'],

@@ -9,11 +9,14 @@ import {
   createPostgresBus,
   createPostgresCommandBus,
   createRateLimiter,
+  createResponseBudget,
   credentialStillValid,
+  toTRPCError,
   type CommandBus,
   type EventBus,
 } from '@maestro/api';
 import { ensurePrivateDir } from '@maestro/client/node';
+import { REQUEST_LIMITS } from '@maestro/schemas';
 import { createDb, type DbHandle } from '@maestro/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
@@ -30,6 +33,7 @@ import { createMetrics } from './metrics.js';
 import { createSocketRevoker } from './revocation.js';
 import { resolveServerToken, type ServerToken } from './token.js';
 import { createWebGateway } from './web/gateway.js';
+import { batchTooLarge, guardSocket } from './ws-limits.js';
 import type { WebApp } from './web/next-app.js';
 
 export const TRPC_PATH = '/trpc';
@@ -119,7 +123,9 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     const auth = await authenticate(req, token.token, handle.db);
     if (socket) revoker.track(auth, socket);
     // A socket's credential is re-checked before each call; an HTTP request was just checked.
-    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, limiter, hooks });
+    // The calls of one HTTP request share a response budget; on a socket each answer is bounded alone.
+    const responseBudget = socket ? undefined : createResponseBudget();
+    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, limiter, responseBudget, hooks });
   };
   const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {
@@ -131,7 +137,11 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     router: appRouter,
     basePath: `${TRPC_PATH}/`,
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req }) => contextFor(req),
+    createContext: ({ req, info }) => {
+      // Refused before any call runs: every call of the batch answers TOO_LARGE (HTTP 413).
+      if (info.calls.length > REQUEST_LIMITS.batchCalls) throw toTRPCError(batchTooLarge(info.calls.length));
+      return contextFor(req);
+    },
     onError,
   });
 
@@ -195,7 +205,13 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     void authenticate(req, token.token, handle.db).then(
       (auth) => {
         if (!auth) return refuse('401 Unauthorized');
-        wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          guardSocket(ws, (buffered) => {
+            metrics.wsSlowConsumers.inc();
+            logger.warn({ buffered }, 'WebSocket client stopped reading: dropped (it resumes from its last event on reconnect)');
+          });
+          wss.emit('connection', ws, req);
+        });
       },
       () => refuse('503 Service Unavailable'),
     );

@@ -4,6 +4,7 @@ import type { CommandBus } from './bus/commands.js';
 import { NO_OUTPUT_FEED, type OutputFeed } from './bus/output-feed.js';
 import type { EventBus } from './bus/types.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { ResponseBudget } from './response-budget.js';
 
 /**
  * Who is calling: the server token (the owner, `admin`); a session token (a
@@ -49,6 +50,8 @@ export interface ContextInner {
   stillValid?: ((auth: Auth) => Promise<boolean>) | undefined;
   /** Per-credential rate limits for mutations and spawns; none in router tests unless given. */
   limiter?: RateLimiter | undefined;
+  /** One HTTP request's, shared by the calls of its batch; without one each answer alone is bounded. */
+  responseBudget?: ResponseBudget | undefined;
   hooks: ApiHooks;
 }
 
@@ -63,6 +66,7 @@ export function createContextInner(opts: {
   auth?: Auth | null;
   stillValid?: (auth: Auth) => Promise<boolean>;
   limiter?: RateLimiter;
+  responseBudget?: ResponseBudget;
   hooks?: ApiHooks;
 }): ContextInner {
   return {
@@ -74,6 +78,7 @@ export function createContextInner(opts: {
     auth: opts.auth === undefined ? { kind: 'admin' } : opts.auth,
     stillValid: opts.stillValid,
     limiter: opts.limiter,
+    responseBudget: opts.responseBudget,
     hooks: opts.hooks ?? {},
   };
 }

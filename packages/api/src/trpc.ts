@@ -4,11 +4,15 @@ import type { RateLimiter } from './rate-limit.js';
 import { roleRefusal } from './roles.js';
 import { assertInScope } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
+import { chargeResponse } from './response-budget.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
 
 const t = initTRPC.context<ContextInner>().create({
   // Stack traces never leave the server.
   isDev: false,
+  // Subscriptions are WebSocket only, where unsent bytes are capped per connection (apps/server
+  // ws-limits.ts); tRPC's SSE over HTTP would stream into a reader that never reads, unbounded.
+  sse: { enabled: false },
   errorFormatter({ shape, error }) {
     const maestro = toErrorBody(error);
     return { ...shape, message: maestro.message, data: { ...shape.data, stack: undefined, maestro } };
@@ -59,7 +63,14 @@ function assertWithinRate(limiter: RateLimiter, auth: Auth, path: string): void 
   );
 }
 
-export const publicProcedure = t.procedure.use(observed).use(domainErrors);
+/** Every answer counts against the request's response budget (see response-budget.ts); a stream's items do not. */
+const boundedAnswer = t.middleware(async ({ ctx, path, type, next }) => {
+  const result = await next();
+  if (result.ok && type !== 'subscription') chargeResponse(ctx.responseBudget, path, result.data);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(boundedAnswer);
 
 /**
  * Every call but health needs a token; the server resolves it into `ctx.auth`.

@@ -1,3 +1,4 @@
+import { REQUEST_LIMITS } from '@maestro/schemas';
 import { backoffDelay } from './backoff.js';
 
 /** What a dashboard shows: the WebSocket's state, named for people. */
@@ -127,7 +128,7 @@ export function createConnection(options: ConnectionOptions) {
 
     send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
       if (!this.real || this.dead) throw new Error('WebSocket is not open');
-      this.real.send(data);
+      for (const message of splitBatch(data)) this.real.send(message);
     }
 
     close(code?: number, reason?: string): void {
@@ -263,3 +264,17 @@ export function createConnection(options: ConnectionOptions) {
 }
 
 export type Connection = ReturnType<typeof createConnection>;
+
+/**
+ * tRPC sends every request queued in one tick as one message (a reconnect
+ * resends every subscription at once); the server refuses a message with more
+ * than REQUEST_LIMITS.batchCalls calls, so longer batches go as several.
+ */
+function splitBatch<T>(data: T | string): (T | string)[] {
+  if (typeof data !== 'string' || !data.startsWith('[')) return [data];
+  const calls = JSON.parse(data) as unknown[];
+  if (calls.length <= REQUEST_LIMITS.batchCalls) return [data];
+  const parts: string[] = [];
+  for (let i = 0; i < calls.length; i += REQUEST_LIMITS.batchCalls) parts.push(JSON.stringify(calls.slice(i, i + REQUEST_LIMITS.batchCalls)));
+  return parts;
+}

@@ -1,5 +1,6 @@
 import type { AppRouter } from '@maestro/api';
 import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCClient } from '@trpc/client';
+import { REQUEST_LIMITS } from '@maestro/schemas';
 import { createConnection, type ConnectionState, type HeartbeatOptions } from './connection.js';
 import { retryLinks, type RetryPolicy } from './retry.js';
 import { toWebSocketUrl, TRPC_PATH } from './urls.js';
@@ -165,6 +166,8 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
           url: `${servers.first}${TRPC_PATH}`,
+          // The server refuses longer batches (TOO_LARGE); tRPC splits them into several requests.
+          maxItems: REQUEST_LIMITS.batchCalls,
           headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
           fetch: fetchWithTimeout,
         }),

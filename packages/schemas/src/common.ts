@@ -11,6 +11,19 @@ export const LIMITS = {
   idempotencyKey: 128,
 } as const;
 
+/**
+ * What one request may cost the server; docs/reliability.md lists them with
+ * what a client sees at each. The typed client stays under them by itself.
+ */
+export const REQUEST_LIMITS = {
+  /** Calls in one batched HTTP request or one WebSocket message; more is TOO_LARGE (HTTP 413). */
+  batchCalls: 20,
+  /** Bytes of JSON the answers of one HTTP request add up to (of one call's answer on a WebSocket); past it a call is TOO_LARGE. */
+  responseBytes: 32 * 1024 * 1024,
+  /** Decoded bytes of one `session.output` page: the most `maxBytes` may ask, and what it is when omitted. */
+  outputPageBytes: 4 * 1024 * 1024,
+} as const;
+
 /** A lone UTF-16 surrogate: not Unicode. JSON and PostgreSQL refuse it or silently replace it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -28,6 +28,12 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** A configured capacity is full (e.g. every runner runs its maximum of sessions): a person must act. */
   'LIMIT_REACHED',
+  /**
+   * A request or its answer is over a server limit (calls in one batch, bytes of
+   * one answer): nothing was done for the refused calls; split them into smaller
+   * ones. `details.limit` names the limit.
+   */
+  'TOO_LARGE',
   /** The server is up but its database is not (an outage, a restart): retry later; nothing was written. */
   'UNAVAILABLE',
   'NETWORK',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { attention, attentionState } from './attention.js';
-import { LIMITS, int32, mutationMeta, pageInput, pageOf, text, timestamp, wellFormedText } from './common.js';
+import { LIMITS, REQUEST_LIMITS, int32, mutationMeta, pageInput, pageOf, text, timestamp, wellFormedText } from './common.js';
 import { AGENTS, ROLES, SESSION_STATUSES } from './enums.js';
 import { projectId, sessionId, taskId } from './ids.js';
 import { project } from './project.js';
@@ -120,8 +120,13 @@ export const sessionOutputInput = z
     /** The newest chunks, as `beforeSeq` past the end would give: load a terminal's tail first. */
     tail: z.boolean().optional(),
     limit: z.number().int().min(1).max(10_000).default(1_000),
-    /** Stop adding chunks once the page holds this many (decoded) bytes; a page holds at least one chunk. */
-    maxBytes: z.number().int().min(1).max(64 * 1024 * 1024).optional(),
+    /**
+     * Stop adding chunks once the page holds this many (decoded) bytes; a page
+     * holds at least one chunk (at most 64 KiB). Never more than
+     * REQUEST_LIMITS.outputPageBytes, the default: a short page is not the end,
+     * `lastSeq` says what is stored.
+     */
+    maxBytes: z.number().int().min(1).max(REQUEST_LIMITS.outputPageBytes).default(REQUEST_LIMITS.outputPageBytes),
   })
   .refine((input) => !(input.tail && input.beforeSeq !== undefined), { message: 'give tail or beforeSeq, not both', path: ['tail'] });
 export const sessionOutputOutput = z.object({
@@ -155,6 +160,12 @@ export const runnerHeartbeatOutput = z.object({
   stop: z.array(sessionId),
   /** Sessions this runner reported that the server no longer counts as its own (ended elsewhere, deleted). */
   unknown: z.array(sessionId),
+  /**
+   * Spawn requests the server says this runner claimed but that it did not
+   * report (the claim's answer was lost): claim them again and start them.
+   * Left unadopted for a lease they fail.
+   */
+  adopt: z.array(sessionId),
 });
 export const runnerClaimInput = z.object({ runnerId, sessionId });
 export const runnerStartedInput = z.object({ runnerId, sessionId, pid: int32().min(0), workingDir: text().max(LIMITS.path), branch: text().max(255).nullable() });

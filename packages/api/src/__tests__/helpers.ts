@@ -28,6 +28,7 @@ export const TRPC_CODE_OF: Partial<Record<ErrorCode, string>> = {
   NOT_CONTROLLER: 'CONFLICT',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   LIMIT_REACHED: 'CONFLICT',
+  TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /** Awaits a call that must fail, and returns what it threw. */

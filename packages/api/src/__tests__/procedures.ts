@@ -324,7 +324,7 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
         beforeSeq: [['negative', -1], ['fractional', 1.5], ['a string', '3']],
         tail: [['a string', 'yes']],
         limit: [['zero', 0], ['10001', 10_001]],
-        maxBytes: [['zero', 0], ['over 64 MiB', 64 * 1024 * 1024 + 1], ['a string', '100']],
+        maxBytes: [['zero', 0], ['over 4 MiB', 4 * 1024 * 1024 + 1], ['a string', '100']],
       },
       refused: [unknownSession('id'), ['tail with beforeSeq', () => ({ tail: true, beforeSeq: 3 }), 'VALIDATION']],
     }),

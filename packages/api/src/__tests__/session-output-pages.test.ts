@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { OutputChunk } from '@maestro/schemas';
+import { REQUEST_LIMITS, type OutputChunk } from '@maestro/schemas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { createFixture } from './fixture.js';
@@ -74,6 +74,25 @@ describe('session.output pages', () => {
     expect(seqs(await h.caller.session.output({ id, beforeSeq: 5, maxBytes: 1 }))).toEqual([4]);
     expect(seqs(await h.caller.session.output({ id, afterSeq: 3, maxBytes: 1, limit: 1 }))).toEqual([4]);
     expect(seqs(await h.caller.session.output({ id, tail: true, maxBytes: 250, limit: 1 }))).toEqual([9]);
+  });
+
+  test('a page is bounded by bytes even when the caller asks for none: REQUEST_LIMITS.outputPageBytes, and no more may be asked', async () => {
+    const f = await createFixture(h);
+    // 100 chunks of 64 KiB (6.4 MiB): over the page limit, well under the count limit.
+    const chunks: OutputChunk[] = Array.from({ length: 100 }, (_, seq) => ({ seq, data: randomBytes(64 * 1024).toString('base64') }));
+    for (let i = 0; i < chunks.length; i += 10) await h.caller.runner.output({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: chunks.slice(i, i + 10) });
+    const decoded = (page: { chunks: OutputChunk[] }) => page.chunks.reduce((n, c) => n + Buffer.from(c.data, 'base64').length, 0);
+
+    const first = await h.caller.session.output({ id: f.sessionId, limit: 10_000 });
+    expect(decoded(first)).toBeLessThanOrEqual(REQUEST_LIMITS.outputPageBytes);
+    expect(seqs(first)).toEqual(Array.from({ length: REQUEST_LIMITS.outputPageBytes / (64 * 1024) }, (_, i) => i));
+    expect(first.lastSeq).toBe(99);
+    // The rest follows page by page, nothing lost.
+    const rest = await h.caller.session.output({ id: f.sessionId, afterSeq: first.chunks.at(-1)!.seq, limit: 10_000 });
+    expect([...first.chunks, ...rest.chunks]).toEqual(chunks);
+    expect(decoded(await h.caller.session.output({ id: f.sessionId, tail: true, limit: 10_000 }))).toBeLessThanOrEqual(REQUEST_LIMITS.outputPageBytes);
+
+    await expectCode(h.caller.session.output({ id: f.sessionId, maxBytes: REQUEST_LIMITS.outputPageBytes + 1 }), 'VALIDATION');
   });
 
   test('tail and beforeSeq together are VALIDATION', async () => {

@@ -49,7 +49,8 @@ export default defineCommand({
         parts.push(Buffer.from(chunk.data, 'base64'));
         after = chunk.seq;
       }
-      if (page.chunks.length < 1000) break;
+      // A page is cut by bytes as well as by count: only an empty page, or one reaching what is stored, is the end.
+      if (page.chunks.length === 0 || after >= (page.lastSeq ?? -1)) break;
     }
     const output = Buffer.concat(parts);
     if (rt.out.json) rt.out.success({ sessionId: id, ended, bytes: output.length, lastSeq: after, output: output.toString('utf8') }, () => '');

@@ -47,7 +47,7 @@ const toChunk = (row: { seq: number; data: string }): OutputChunk => ({ seq: row
  */
 export async function readSessionOutput(
   db: Queryable,
-  input: { id: string; afterSeq?: number | undefined; beforeSeq?: number | undefined; tail?: boolean | undefined; limit: number; maxBytes?: number | undefined },
+  input: { id: string; afterSeq?: number | undefined; beforeSeq?: number | undefined; tail?: boolean | undefined; limit: number; maxBytes: number },
 ) {
   const session = await requireSession(db, input.id);
   const rows = await readOutputPage(db, {

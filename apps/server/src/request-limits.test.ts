@@ -1,0 +1,100 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNodeClient } from '@maestro/client/node';
+import { createTestDb } from '@maestro/db/testing';
+import { REQUEST_LIMITS } from '@maestro/schemas';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseEnv } from './env.js';
+import { createLogger } from './logger.js';
+import { startServer, type RunningServer } from './server.js';
+
+/** Calls per request are bounded on HTTP and on the WebSocket; subscriptions are WebSocket only. */
+
+let server: RunningServer;
+let scratch: Awaited<ReturnType<typeof createTestDb>> | null = null;
+
+beforeAll(async () => {
+  scratch = process.env.DATABASE_URL ? await createTestDb() : null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'maestro-limits-test-'));
+  const env = parseEnv({ PORT: '0', MAESTRO_DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', LOG_LEVEL: 'silent' });
+  server = await startServer({ env, logger: createLogger('silent') });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await scratch?.close();
+});
+
+const auth = () => ({ authorization: `Bearer ${server.token.token}` });
+type ErrorItem = { error?: { data?: { maestro?: { code: string; details?: unknown } } }; result?: unknown };
+
+/** A batched GET of `n` project.list calls, as tRPC's httpBatchLink sends it. */
+async function batchedGet(n: number) {
+  const paths = Array.from({ length: n }, () => 'project.list').join(',');
+  const input = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, {}]));
+  const res = await fetch(`${server.url}/trpc/${paths}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: auth() });
+  return { status: res.status, body: (await res.json()) as ErrorItem[] };
+}
+
+describe('batch size', () => {
+  test(`an HTTP batch of ${REQUEST_LIMITS.batchCalls} calls is answered; one more is refused whole with TOO_LARGE (413)`, async () => {
+    const ok = await batchedGet(REQUEST_LIMITS.batchCalls);
+    expect(ok.status).toBe(200);
+    expect(ok.body.every((item) => item.result !== undefined)).toBe(true);
+
+    const refused = await batchedGet(REQUEST_LIMITS.batchCalls + 1);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toHaveLength(REQUEST_LIMITS.batchCalls + 1);
+    for (const item of refused.body) {
+      expect(item.error?.data?.maestro).toMatchObject({ code: 'TOO_LARGE', details: { limit: 'batchCalls', max: REQUEST_LIMITS.batchCalls } });
+    }
+  });
+
+  test('the typed client splits a larger batch by itself', async () => {
+    const client = createNodeClient({ url: server.url, token: server.token.token });
+    try {
+      const answers = await Promise.all(Array.from({ length: 3 * REQUEST_LIMITS.batchCalls + 1 }, () => client.trpc.project.list.query({})));
+      expect(answers.every((a) => Array.isArray(a.items))).toBe(true);
+    } finally {
+      client.close();
+    }
+  });
+
+  test('a WebSocket message with too many calls: each of them is answered TOO_LARGE, and the socket stays usable', async () => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: auth() });
+    const answers: { id: number; error?: { data?: { maestro?: { code: string } } }; result?: unknown }[] = [];
+    const received = (n: number) => new Promise<void>((resolve) => {
+      const check = () => answers.length >= n && resolve();
+      ws.on('message', check);
+      check();
+    });
+    ws.on('message', (data) => {
+      const text = (data as Buffer).toString('utf8');
+      if (text !== 'PING') answers.push(JSON.parse(text) as (typeof answers)[number]);
+    });
+    await new Promise((resolve) => ws.once('open', resolve));
+    const calls = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i, jsonrpc: '2.0', method: 'query', params: { path: 'project.list', input: {} } }));
+    ws.send(JSON.stringify(calls(1, REQUEST_LIMITS.batchCalls + 1)));
+    await received(REQUEST_LIMITS.batchCalls + 1);
+    expect(answers.map((a) => a.id).sort((a, b) => a - b)).toEqual(calls(1, REQUEST_LIMITS.batchCalls + 1).map((c) => c.id));
+    expect(answers.every((a) => a.error?.data?.maestro?.code === 'TOO_LARGE')).toBe(true);
+
+    answers.length = 0;
+    ws.send(JSON.stringify(calls(100, REQUEST_LIMITS.batchCalls)));
+    await received(REQUEST_LIMITS.batchCalls);
+    expect(answers.every((a) => a.result !== undefined)).toBe(true);
+    ws.close();
+  });
+});
+
+describe('subscriptions', () => {
+  test('are not served over HTTP: an SSE request gets one error and the stream ends (nothing streams into a reader that never reads)', async () => {
+    const res = await fetch(`${server.url}/trpc/events.onEvent?input=${encodeURIComponent('{}')}`, { headers: { ...auth(), accept: 'text/event-stream' } });
+    // tRPC answers in SSE framing even when refusing; what matters is that the body ends by itself.
+    const body = await res.text();
+    expect(body).toContain('serialized-error');
+    expect(body).toContain('METHOD_NOT_SUPPORTED');
+  });
+});
