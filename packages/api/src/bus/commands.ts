@@ -40,16 +40,40 @@ export function createMemoryCommandBus(): CommandBus {
 }
 
 export const COMMANDS_CHANNEL = 'maestro_runner_commands';
-/** NOTIFY payloads are limited to 8000 bytes; input is split well below that. */
-const MAX_INPUT_CHARS = 1_500;
+/**
+ * NOTIFY payloads are limited to 8000 bytes. Input is split so each part's
+ * data, as its JSON text encodes it (a control character is 6 bytes there),
+ * stays under this, leaving room for the rest of the envelope.
+ */
+const MAX_INPUT_PART_BYTES = 6_000;
+
+/** UTF-8 bytes of one code point inside a JSON string. */
+function encodedBytes(codePoint: string): number {
+  return Buffer.byteLength(JSON.stringify(codePoint)) - 2;
+}
+
+/** Parts of at most MAX_INPUT_PART_BYTES, cut between code points: an emoji is never split into halves. */
+export function splitInput(data: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  let bytes = 0;
+  for (const codePoint of data) {
+    const size = encodedBytes(codePoint);
+    if (bytes + size > MAX_INPUT_PART_BYTES) {
+      parts.push(part);
+      part = '';
+      bytes = 0;
+    }
+    part += codePoint;
+    bytes += size;
+  }
+  if (part) parts.push(part);
+  return parts;
+}
 
 function split(command: RunnerCommand): RunnerCommand[] {
-  if (command.kind !== 'input' || command.data.length <= MAX_INPUT_CHARS) return [command];
-  const parts: RunnerCommand[] = [];
-  for (let i = 0; i < command.data.length; i += MAX_INPUT_CHARS) {
-    parts.push({ ...command, data: command.data.slice(i, i + MAX_INPUT_CHARS) });
-  }
-  return parts;
+  if (command.kind !== 'input') return [command];
+  return splitInput(command.data).map((data) => ({ ...command, data }));
 }
 
 /** Across server processes: a runner's WebSocket may be on another server than the dashboard that typed. */
@@ -66,7 +90,13 @@ export async function createPostgresCommandBus(client: postgres.Sql): Promise<Co
   });
   return {
     publish: async (runnerId, command) => {
-      for (const part of split(command)) await client.notify(COMMANDS_CHANNEL, JSON.stringify({ runnerId, command: part }));
+      const parts = split(command);
+      if (parts.length === 1) return void (await client.notify(COMMANDS_CHANNEL, JSON.stringify({ runnerId, command: parts[0] })));
+      // One transaction: PostgreSQL delivers its notifications together, in order, at commit, or none
+      // of them; a failed send leaves no half of the keystrokes at the PTY for a retry to duplicate.
+      await client.begin(async (tx) => {
+        for (const part of parts) await tx.notify(COMMANDS_CHANNEL, JSON.stringify({ runnerId, command: part }));
+      });
     },
     subscribe: (runnerId, l) => r.subscribe(runnerId, l),
     close: async () => {
