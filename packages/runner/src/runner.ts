@@ -47,6 +47,8 @@ export function createRunner(opts: RunnerOptions) {
   const { client, logger } = opts;
   const trpc = client.trpc;
   const sessions = new Map<string, SessionProcess>();
+  /** Spawn requests from the claim call until their launch is over: reported in heartbeats and never claimed twice. */
+  const claimed = new Set<string>();
   const stopping = new AbortController();
   let runnerId = '';
   let leaseMs = 30_000;
@@ -73,8 +75,10 @@ export function createRunner(opts: RunnerOptions) {
       await sleep(Math.max(250, Math.floor(leaseMs / 4)), stopping.signal);
       if (stopping.signal.aborted) return;
       try {
-        const res = await trpc.runner.heartbeat.mutate({ runnerId, sessionIds: [...sessions.keys()] });
+        const res = await trpc.runner.heartbeat.mutate({ runnerId, sessionIds: [...new Set([...sessions.keys(), ...claimed])] });
         for (const id of [...res.stop, ...res.unknown]) sessions.get(id)?.stop();
+        // Claimed, but the answer never arrived: claim again (the server allows it for the same runner) and start it.
+        for (const id of res.adopt) void claimAndLaunch(id);
       } catch (error) {
         if (errorCode(error) === 'NOT_FOUND') await register();
         // Otherwise the server is away: keep running, try again next beat.
@@ -180,15 +184,24 @@ export function createRunner(opts: RunnerOptions) {
     if (removed > 0) logger.info({ removed }, 'removed the directories of long-ended sessions');
   }
 
-  async function onSpawnRequest(session: Session): Promise<void> {
-    if (sessions.has(session.id) || session.runnerId) return;
+  function onSpawnRequest(session: Session): void {
+    if (!session.runnerId) void claimAndLaunch(session.id);
+  }
+
+  async function claimAndLaunch(sessionId: string): Promise<void> {
+    if (claimed.has(sessionId) || sessions.has(sessionId)) return;
+    claimed.add(sessionId);
     try {
-      const claim = await trpc.runner.claim.mutate({ runnerId, sessionId: session.id });
-      const running = launch(claim).finally(() => launches.delete(running));
+      const claim = await trpc.runner.claim.mutate({ runnerId, sessionId });
+      const running = launch(claim).finally(() => {
+        launches.delete(running);
+        claimed.delete(sessionId);
+      });
       launches.add(running);
     } catch (error) {
-      // Another runner won it, or it was stopped first: not ours to start.
-      if (errorCode(error) !== 'ALREADY_CLAIMED') logger.warn({ sessionId: session.id, err: String(error) }, 'claim failed');
+      claimed.delete(sessionId);
+      // Another runner won it, or it was stopped first: not ours to start. A lost answer comes back as `adopt` in a heartbeat.
+      if (errorCode(error) !== 'ALREADY_CLAIMED') logger.warn({ sessionId, err: String(error) }, 'claim failed');
     }
   }
 
@@ -212,7 +225,7 @@ export function createRunner(opts: RunnerOptions) {
       subscriptions.push(
         trpc.runner.onSpawnRequest.subscribe(
           { runnerId },
-          { onData: (s) => void onSpawnRequest(s), onError: (e) => logger.error({ err: String(e) }, 'spawn subscription failed') },
+          { onData: (s) => onSpawnRequest(s), onError: (e) => logger.error({ err: String(e) }, 'spawn subscription failed') },
         ),
         trpc.runner.onCommand.subscribe(
           { runnerId },

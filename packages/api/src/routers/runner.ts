@@ -64,7 +64,7 @@ export const runnerRouter = router({
   heartbeat: adminProcedure
     .input(runnerHeartbeatInput)
     .output(runnerHeartbeatOutput)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.heartbeat', input }, (s) => sessions.heartbeat(s, input))),
+    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.heartbeat', input }, (s) => sessions.heartbeat(s, ctx.config, input))),
   /** Unclaimed spawn requests now, then each new one. Several runners see the same request; `claim` picks one. */
   onSpawnRequest: adminProcedure.input(runnerOnSpawnInput).subscription(async function* ({ ctx, signal }) {
     const abort = signal ?? new AbortController().signal;
@@ -96,7 +96,7 @@ export const runnerRouter = router({
     .mutation(({ ctx, input }) =>
       mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.claim', input }, async (s) => {
         // A full runner leaves the request to another runner with room.
-        await sessions.assertRunnerHasRoom(s.tx, ctx.config, input.runnerId);
+        await sessions.assertRunnerHasRoom(s.tx, ctx.config, input.runnerId, input.sessionId);
         return sessions.claimSpawnRequest(s, input);
       }),
     ),

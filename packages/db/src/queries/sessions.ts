@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { LIVE_SESSION_STATUSES, type Attention, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
 import type { Queryable } from '../client.js';
 import { runners, sessionOutput, sessions, sessionTasks } from '../schema/index.js';
@@ -128,12 +128,22 @@ export async function updateSessionRow(db: Queryable, id: string, values: Partia
   return row!;
 }
 
-/** Exactly one runner wins: the row changes only while it is unclaimed and still spawning. */
+/**
+ * Exactly one runner wins: the row changes only while it is still spawning and
+ * unclaimed, or claimed by this same runner but not started (its first answer
+ * was lost on the way: the claim is issued again, with a new token).
+ */
 export async function claimSpawn(db: Queryable, params: { sessionId: string; runnerId: string; tokenHash: string }): Promise<SessionRow | null> {
   const [row] = await db
     .update(sessions)
     .set({ runnerId: params.runnerId, tokenHash: params.tokenHash, updatedAt: new Date() })
-    .where(and(eq(sessions.id, params.sessionId), eq(sessions.status, 'spawning'), isNull(sessions.runnerId)))
+    .where(
+      and(
+        eq(sessions.id, params.sessionId),
+        eq(sessions.status, 'spawning'),
+        or(isNull(sessions.runnerId), eq(sessions.runnerId, params.runnerId)),
+      ),
+    )
     .returning();
   return row ?? null;
 }

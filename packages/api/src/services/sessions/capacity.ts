@@ -20,10 +20,10 @@ export async function assertSpawnCapacity(db: Queryable, config: ApiConfig): Pro
   });
 }
 
-/** A runner may not claim past its maximum; another runner with room takes the request. */
-export async function assertRunnerHasRoom(db: Queryable, config: ApiConfig, runnerId: string): Promise<void> {
+/** A runner may not claim past its maximum; another runner with room takes the request. Claiming `sessionId` again takes no more room. */
+export async function assertRunnerHasRoom(db: Queryable, config: ApiConfig, runnerId: string, sessionId: string): Promise<void> {
   const running = await listSessions(db, { runnerId, status: [...LIVE_SESSION_STATUSES], limit: config.maxSessionsPerRunner });
-  if (running.length < config.maxSessionsPerRunner) return;
+  if (running.filter((s) => s.id !== sessionId).length < config.maxSessionsPerRunner) return;
   throw new MaestroError('LIMIT_REACHED', `Runner ${runnerId} already runs its maximum of ${config.maxSessionsPerRunner} sessions`, {
     hint: RAISE_HINT,
     details: { maxSessionsPerRunner: config.maxSessionsPerRunner, runnerId },

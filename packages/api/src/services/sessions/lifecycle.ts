@@ -16,7 +16,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Atomic: of any number of runners racing for one request, exactly one gets it (and its token). */
+/**
+ * Atomic: of any number of runners racing for one request, exactly one gets it
+ * (and its token). The winner may claim it again until it reports it started:
+ * an answer lost on the way must not leave the request spawning for ever.
+ */
 export async function claimSpawnRequest(scope: MutationScope, input: { runnerId: string; sessionId: string }): Promise<RunnerClaimOutput> {
   const before = await requireSession(scope.tx, input.sessionId);
   const token = `mst_${randomBytes(32).toString('base64url')}`;
@@ -24,7 +28,8 @@ export async function claimSpawnRequest(scope: MutationScope, input: { runnerId:
   if (!after) {
     throw new MaestroError('ALREADY_CLAIMED', `Spawn request ${input.sessionId} was taken by runner ${before.runnerId ?? '(none)'} or is no longer spawning (${before.status})`);
   }
-  const session = await emitSessionUpdated(scope, before, after, `claimed by runner ${input.runnerId}`);
+  const again = before.runnerId === input.runnerId;
+  const session = await emitSessionUpdated(scope, before, after, `claimed by runner ${input.runnerId}${again ? ' again (its first answer was lost)' : ''}`);
   const project = await getProject(scope.tx, after.projectId);
   const tasks = await Promise.all(session.taskIds.map((id) => getTaskDetail(scope.tx, id)));
   return { session, token, project, tasks };
@@ -81,11 +86,15 @@ export async function reportExit(
   return endSession(scope, before, { status, exitCode: input.exitCode, signal: input.signal, error: input.error });
 }
 
-/** SIGTERM then SIGKILL after a grace period, done by the runner; a request nobody claimed yet just ends. */
+/**
+ * SIGTERM then SIGKILL after a grace period, done by the runner. A session no
+ * runner has started yet just ends: nothing runs to signal, and a runner that
+ * claimed it and starts it late finds it ended (its heartbeat stops the agent).
+ */
 export async function stopSession(scope: MutationScope, commands: CommandBus, id: string): Promise<Session> {
   const before = await requireSession(scope.tx, id, { forUpdate: true });
   if (isEnded(before.status)) return sessionView(scope.tx, before);
-  if (!before.runnerId) return endSession(scope, before, { status: 'stopped', error: 'stopped before a runner started it' });
+  if (before.status === 'spawning' || !before.runnerId) return endSession(scope, before, { status: 'stopped', error: 'stopped before a runner started it' });
   const after = await updateSessionRow(scope.tx, id, { stopRequestedAt: before.stopRequestedAt ?? new Date() });
   await commands.publish(before.runnerId, { kind: 'stop', sessionId: id });
   return emitSessionUpdated(scope, before, after, 'stop requested');

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { findSession, iso, listRunners, listSessions, newId, sessionsOfExpiredRunners, touchRunner, upsertRunner, type Queryable } from '@maestro/db';
+import { findSession, iso, listRunners, listSessions, newId, sessionsOfExpiredRunners, touchRunner, upsertRunner, type Queryable, type SessionRow } from '@maestro/db';
 import { LIVE_SESSION_STATUSES, type RunnerListOutput } from '@maestro/schemas';
 import type { ApiConfig, ContextInner } from '../../context.js';
 import { MaestroError } from '../../errors.js';
@@ -32,8 +32,12 @@ export async function listRunnerInfo(db: Queryable, config: ApiConfig, projectId
   };
 }
 
-/** Keeps the runner's lease; answers which of its sessions to stop and which the server no longer counts as its own. */
-export async function heartbeat(scope: MutationScope, input: { runnerId: string; sessionIds: string[] }) {
+/**
+ * Keeps the runner's lease; answers which of its sessions to stop, which the
+ * server no longer counts as its own, and which it holds that the runner does
+ * not run (`reconcile`).
+ */
+export async function heartbeat(scope: MutationScope, config: ApiConfig, input: { runnerId: string; sessionIds: string[] }) {
   if (!(await touchRunner(scope.tx, input.runnerId))) {
     throw new MaestroError('NOT_FOUND', `Runner ${input.runnerId} is not registered`, { hint: 'Register again (runner.register).' });
   }
@@ -45,7 +49,39 @@ export async function heartbeat(scope: MutationScope, input: { runnerId: string;
     const row = await findSession(scope.tx, id);
     if (!row || row.runnerId !== input.runnerId || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status)) unknown.push(id);
   }
-  return { stop, unknown };
+  const adopt = await reconcile(scope, config, input.runnerId, mine.filter((s) => !input.sessionIds.includes(s.id)));
+  return { stop, unknown, adopt };
+}
+
+/**
+ * Live sessions the server gives to a runner that does not run them. A spawn
+ * request it claimed but never heard back about (the answer was lost) is
+ * offered to it again to adopt (it claims it once more); past one lease since
+ * its last change the runner had its chances: a request that never started
+ * fails (its tasks are released), a session that ran is lost. Returns the ids
+ * to adopt.
+ */
+async function reconcile(scope: MutationScope, config: ApiConfig, runnerId: string, missing: SessionRow[]): Promise<string[]> {
+  const adopt: string[] = [];
+  const grace = config.runnerLeaseMs;
+  for (const candidate of missing) {
+    const waited = Date.now() - candidate.updatedAt.getTime();
+    if (waited < grace) {
+      if (candidate.status === 'spawning') adopt.push(candidate.id);
+      continue;
+    }
+    const row = await findSession(scope.tx, candidate.id, { forUpdate: true });
+    if (!row || row.runnerId !== runnerId || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status)) continue;
+    const seconds = Math.round(grace / 1000);
+    await endSession(
+      scope,
+      row,
+      row.status === 'spawning'
+        ? { status: 'failed', error: `runner ${runnerId} claimed it but did not start it within ${seconds} s` }
+        : { status: 'lost', error: `runner ${runnerId} no longer runs it (not in its heartbeats for ${seconds} s)` },
+    );
+  }
+  return adopt;
 }
 
 /**
