@@ -55,7 +55,7 @@ describe('batch size', () => {
   test('the typed client splits a larger batch by itself', async () => {
     const client = createNodeClient({ url: server.url, token: server.token.token });
     try {
-      const answers = await Promise.all(Array.from({ length: 3 * REQUEST_LIMITS.batchCalls + 1 }, () => client.trpc.project.list.query({})));
+      const answers = await Promise.all(Array.from({ length: 3 * REQUEST_LIMITS.batchCalls + 1 }, () => client.trpc.project.list.query()));
       expect(answers.every((a) => Array.isArray(a.items))).toBe(true);
     } finally {
       client.close();

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { idempotencyKeys } from '../schema/index.js';
 
@@ -23,4 +23,21 @@ export async function claimIdempotencyKey(
 
 export async function storeIdempotentResponse(db: Queryable, key: string, response: unknown): Promise<void> {
   await db.update(idempotencyKeys).set({ response: response ?? null }).where(eq(idempotencyKeys.key, key));
+}
+
+/**
+ * How long a key is honoured: a retry (the CLI's, the client's after a lost
+ * answer) or a write the dashboard queued while offline replays within it.
+ * Past it the record, which holds a whole response, is purged, and the key
+ * would run as new. docs/reliability.md states the window.
+ */
+export const IDEMPOTENCY_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Deletes the records older than `olderThanMs`; returns how many went. */
+export async function purgeIdempotencyKeys(db: Queryable, olderThanMs: number = IDEMPOTENCY_WINDOW_MS): Promise<number> {
+  const gone = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, sql`now() - ${olderThanMs} * interval '1 millisecond'`))
+    .returning({ key: idempotencyKeys.key });
+  return gone.length;
 }
