@@ -33,16 +33,30 @@ const flowsFor = (mode: PathMode): Record<Direction, boolean> => ({
 export async function createCutProxy(target: { host: string; port: number }) {
   let mode: PathMode = 'open';
   const links: { info: Link; client: Socket; upstream: Socket }[] = [];
+  /** Requests whose answer is to be lost: the first `count` requests matching `pattern`. */
+  const toLose = { pattern: null as RegExp | null, count: 0, lost: 0 };
 
   const server = createServer((client) => {
     const upstream = connect(target.port, target.host);
     const info: Link = { openedAt: Date.now(), kind: 'unknown', flows: flowsFor(mode), closed: false };
     links.push({ info, client, upstream });
+    // Set when a request to lose went up this link: its answer is the next thing to come down.
+    let losing = false;
     const forward = (from: Socket, to: Socket, dir: Direction) => {
       from.on('data', (chunk: Buffer) => {
         if (dir === 'up' && info.kind === 'unknown') {
           const head = chunk.toString('latin1', 0, Math.min(chunk.length, 2048));
           info.kind = /^upgrade:\s*websocket/im.test(head) ? 'websocket' : 'http';
+        }
+        if (dir === 'up' && toLose.pattern && toLose.lost < toLose.count && toLose.pattern.test(chunk.toString('latin1', 0, Math.min(chunk.length, 2048)))) {
+          toLose.lost++;
+          losing = true;
+        }
+        if (dir === 'down' && losing) {
+          // The server has answered (so it committed): the client never hears it, its connection resets.
+          client.destroy();
+          upstream.destroy();
+          return;
         }
         if (info.flows[dir]) to.write(chunk);
       });
@@ -80,6 +94,15 @@ export async function createCutProxy(target: { host: string; port: number }) {
     /** The path returns: new connections flow both ways; links cut before stay dead. */
     restore() {
       mode = 'open';
+    },
+    /**
+     * The answers to the next `count` HTTP requests whose first bytes match
+     * `pattern` are lost: the request reaches the server, and the connection
+     * resets when its answer comes back. Returns how many were lost so far.
+     */
+    loseAnswers(pattern: RegExp, count = 1) {
+      Object.assign(toLose, { pattern, count, lost: 0 });
+      return () => toLose.lost;
     },
     /** Both peers see their connections reset now (a proxy or NAT that dropped them). */
     dropAll() {
