@@ -6,11 +6,12 @@
 #   docker build -t maestro .                      # server + dashboard
 #   docker build --target runner -t maestro-runner .
 #
-# Expected size of `server`: ~600-650 MB uncompressed. node:20-bookworm-slim is
-# ~200 MB; the rest is production node_modules (~400 MB, measured by
-# tests/deploy: Next.js with its platform SWC binary and sharp is most of it,
-# then embedded PGlite's WASM build and node-pty's prebuilt binaries) and ~20 MB
-# of built output. No compilers, dev dependencies or sources are shipped.
+# Expected size of `server`: ~730 MB uncompressed. node:20-bookworm-slim is
+# ~200 MB; the release is ~530 MB, measured by tests/deploy: production
+# node_modules 520 MB (Next.js with its platform SWC binary and sharp is most of
+# it, then embedded PGlite's WASM build and node-pty's prebuilt binaries, plus
+# two peers npm installs: typescript for tRPC, @playwright/test for Next) and
+# ~7 MB of built output. No compilers, dev dependencies or sources are shipped.
 # `runner` adds git, openssh-client and tini (~60 MB) plus the agent CLIs you add.
 
 ARG NODE_IMAGE=node:20.19-bookworm-slim

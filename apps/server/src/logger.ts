@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import type { ErrorReporter } from './error-reporting.js';
 
@@ -37,3 +38,22 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino(settings, destination);
 }
 export type Logger = pino.Logger;
+
+const ID_FIELDS = ['projectId', 'sessionId', 'taskId', 'runnerId'] as const;
+
+/**
+ * The ids a log line about one call carries: the request's `x-request-id`
+ * (a proxy's, or a fresh one) and the project, session, task and runner ids
+ * in its input. Only ids: an input may hold secrets.
+ */
+export function callIds(input: unknown, req?: { headers?: Record<string, string | string[] | undefined> }): Record<string, string> {
+  const header = req?.headers?.['x-request-id'];
+  const ids: Record<string, string> = { requestId: (Array.isArray(header) ? header[0] : header) || randomUUID() };
+  if (input && typeof input === 'object') {
+    for (const field of ID_FIELDS) {
+      const value = (input as Record<string, unknown>)[field];
+      if (typeof value === 'string') ids[field] = value;
+    }
+  }
+  return ids;
+}

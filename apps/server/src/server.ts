@@ -28,7 +28,7 @@ import { checkExposure, createHostCheck } from './exposure.js';
 import { checkHealth } from './health.js';
 import { migrateOnce } from './migrate.js';
 import { startSweeper } from './sweeper.js';
-import { createLogger, type Logger } from './logger.js';
+import { callIds, createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createSocketRevoker } from './revocation.js';
 import { resolveServerToken, type ServerToken } from './token.js';
@@ -128,9 +128,10 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, limiter, responseBudget, hooks });
   };
   const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
-  const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined }) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
-    else logger.debug({ code: error.code, procedure: path, msg: error.message }, 'procedure refused');
+  const onError = ({ error, path, input, req }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined; input?: unknown; req?: IncomingMessage }) => {
+    const ids = callIds(input, req);
+    if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path, ...ids }, 'procedure failed');
+    else logger.debug({ code: error.code, procedure: path, msg: error.message, ...ids }, 'procedure refused');
   };
 
   const trpcHttp = createHTTPHandler({
