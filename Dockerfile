@@ -15,9 +15,13 @@
 # `runner` adds git, openssh-client and tini (~60 MB) plus the agent CLIs you add.
 
 ARG NODE_IMAGE=node:20.19-bookworm-slim
+# The npm the lock file was written with (package.json's packageManager); the tests run it too.
+ARG NPM_VERSION=11.19.1
 
 # --- build: all dependencies, then the production build ---------------------
 FROM ${NODE_IMAGE} AS build
+ARG NPM_VERSION
+RUN npm install -g "npm@${NPM_VERSION}" && npm cache clean --force
 WORKDIR /src
 ENV NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 # Manifests first: the dependency layer is reused until one of them changes.
@@ -40,6 +44,8 @@ RUN npx turbo run build --filter=@maestro/server --filter=@maestro/runner --filt
 
 # --- prod-deps: the release with production dependencies only ---------------
 FROM ${NODE_IMAGE} AS prod-deps
+ARG NPM_VERSION
+RUN npm install -g "npm@${NPM_VERSION}" && npm cache clean --force
 WORKDIR /app
 COPY --from=build /release/ ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
