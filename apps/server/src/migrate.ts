@@ -14,6 +14,9 @@ export async function migrateOnce(handle: DbHandle): Promise<void> {
   if (!handle.sql) return handle.migrate();
   const conn = await handle.sql.reserve();
   try {
+    // Another server's migration may hold the lock for long: waiting for it is no stall (the pool's timeouts are reset below).
+    await conn`set lock_timeout = 0`;
+    await conn`set statement_timeout = 0`;
     await conn`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {
       await handle.migrate();
@@ -21,6 +24,8 @@ export async function migrateOnce(handle: DbHandle): Promise<void> {
       await conn`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     }
   } finally {
+    await conn`reset lock_timeout`.catch(() => {});
+    await conn`reset statement_timeout`.catch(() => {});
     conn.release();
   }
 }

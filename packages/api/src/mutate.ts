@@ -15,7 +15,7 @@ export interface MutationScope {
   onCommit(fn: () => void): void;
 }
 
-const RETRYABLE = new Set(['40001', '40P01']);
+const RETRYABLE = new Set(['40001', '40P01', '55P03']);
 const MAX_ATTEMPTS = 3;
 
 function requestHash(input: unknown): string {

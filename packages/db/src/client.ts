@@ -59,17 +59,41 @@ function once(fn: () => Promise<void>): () => Promise<void> {
   return () => (done ??= fn());
 }
 
+/**
+ * Server-side limits on every pooled connection, so one frozen process (a
+ * paused VM, a long GC) cannot stall the others: a transaction left idle that
+ * long is ended by PostgreSQL (its row locks freed), a lock waited for that
+ * long, or a statement run that long, fails. Far above what a healthy call
+ * takes; docs/reliability.md says what a client sees.
+ */
+export const POOL_TIMEOUTS = {
+  idle_in_transaction_session_timeout: 5_000,
+  lock_timeout: 10_000,
+  statement_timeout: 60_000,
+} as const;
+
+/** Migrations may rewrite big tables: they run on a connection of their own, without the pool's timeouts. */
+async function migrateWithoutTimeouts(url: string, migrationsFolder: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migratePostgres(drizzlePostgres({ client: sql, schema }), { migrationsFolder });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 /** Creates a database handle. Never called at import time: the composition root owns instances. */
 export function createDb(options: CreateDbOptions = {}): DbHandle {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   if (options.url) {
-    const sql = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const url = options.url;
+    const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POOL_TIMEOUTS });
     const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       sql,
-      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      migrate: () => migrateWithoutTimeouts(url, migrationsFolder),
       close: once(() => sql.end({ timeout: 5 })),
     };
   }
