@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { startServer, type RunningServer } from './server.js';
+import { MAX_SOCKETS_PER_CREDENTIAL } from './ws-limits.js';
 
 /** Calls per request are bounded on HTTP and on the WebSocket; subscriptions are WebSocket only. */
 
@@ -96,5 +97,38 @@ describe('subscriptions', () => {
     const body = await res.text();
     expect(body).toContain('serialized-error');
     expect(body).toContain('METHOD_NOT_SUPPORTED');
+  });
+});
+
+describe('WebSockets per token', () => {
+  /** Opens a socket; resolves with it open, or with the refusal's status. */
+  const open = (secret: string) =>
+    new Promise<{ ws?: WebSocket; status?: number }>((resolve) => {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: { authorization: `Bearer ${secret}` } });
+      ws.once('open', () => resolve({ ws }));
+      ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
+    });
+
+  test(`a named token holds at most ${MAX_SOCKETS_PER_CREDENTIAL} open; one more is refused (429) until one closes`, async () => {
+    const client = createNodeClient({ url: server.url, token: server.token.token });
+    const { secret } = await client.trpc.token.create.mutate({ name: 'sockets', role: 'readonly' });
+    client.close();
+    const held = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_CREDENTIAL }, () => open(secret)));
+    expect(held.every((s) => s.ws)).toBe(true);
+    expect((await open(secret)).status).toBe(429);
+    // The server token is the owner's: not counted.
+    const owner = await open(server.token.token);
+    expect(owner.ws).toBeDefined();
+    owner.ws!.close();
+
+    const closed = new Promise((resolve) => held[0]!.ws!.once('close', resolve));
+    held[0]!.ws!.close();
+    await closed;
+    await expect.poll(async () => {
+      const again = await open(secret);
+      again.ws?.close();
+      return again.ws !== undefined;
+    }).toBe(true);
+    for (const s of held.slice(1)) s.ws!.close();
   });
 });

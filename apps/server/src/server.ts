@@ -33,7 +33,7 @@ import { createMetrics } from './metrics.js';
 import { createSocketRevoker } from './revocation.js';
 import { resolveServerToken, type ServerToken } from './token.js';
 import { createWebGateway } from './web/gateway.js';
-import { batchTooLarge, guardSocket } from './ws-limits.js';
+import { batchTooLarge, createSocketCounter, guardSocket } from './ws-limits.js';
 import type { WebApp } from './web/next-app.js';
 
 export const TRPC_PATH = '/trpc';
@@ -195,6 +195,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     metrics.wsConnections.inc();
     socket.once('close', () => metrics.wsConnections.dec());
   });
+  const sockets = createSocketCounter();
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
     const refuse = (status: string) => {
@@ -206,6 +207,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     void authenticate(req, token.token, handle.db).then(
       (auth) => {
         if (!auth) return refuse('401 Unauthorized');
+        if (!sockets.admit(auth, socket)) return refuse('429 Too Many Requests');
         wss.handleUpgrade(req, socket, head, (ws) => {
           guardSocket(ws, (buffered) => {
             metrics.wsSlowConsumers.inc();

@@ -1,4 +1,4 @@
-import { MaestroError, appRouter } from '@maestro/api';
+import { MaestroError, appRouter, type Auth } from '@maestro/api';
 import { REQUEST_LIMITS } from '@maestro/schemas';
 import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
@@ -78,4 +78,32 @@ function refuseBatch(socket: WebSocket, ids: unknown[]): void {
   const shape = getErrorShape({ config: appRouter._def._config, error, type: 'unknown', path: undefined, input: undefined, ctx: undefined });
   // One message per answer: tRPC's client reads one response per message.
   for (const id of ids) socket.send(JSON.stringify({ id, jsonrpc: '2.0', error: shape }));
+}
+
+/** WebSockets one session token or named token may hold open; the server token (the owner's) is not counted. */
+export const MAX_SOCKETS_PER_CREDENTIAL = 32;
+
+/**
+ * Counts open WebSockets per credential, so one agent's token cannot open
+ * sockets (each with its subscriptions) without end. A slot is freed when the
+ * TCP connection closes, whether or not its upgrade completed.
+ */
+export function createSocketCounter(max = MAX_SOCKETS_PER_CREDENTIAL) {
+  const open = new Map<string, number>();
+  return {
+    /** False when the credential already holds `max` sockets: refuse the upgrade (429). */
+    admit(auth: Auth, connection: { once(event: 'close', listener: () => void): unknown }): boolean {
+      const key = auth.kind === 'session' ? auth.sessionId : auth.kind === 'token' ? auth.tokenId : null;
+      if (key === null) return true;
+      const n = open.get(key) ?? 0;
+      if (n >= max) return false;
+      open.set(key, n + 1);
+      connection.once('close', () => {
+        const left = (open.get(key) ?? 1) - 1;
+        if (left > 0) open.set(key, left);
+        else open.delete(key);
+      });
+      return true;
+    },
+  };
 }
