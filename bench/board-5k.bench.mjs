@@ -46,7 +46,11 @@ async function seed(client, projectId) {
   const ids = [];
   const t0 = performance.now();
   await pool(TASKS, async (i) => {
-    const task = await client.trpc.task.create.mutate({ projectId, title: `Task ${i}: ${['fix', 'add', 'refactor', 'test'][i % 4]} the ${['parser', 'board', 'runner', 'cli'][i % 4]}`, priority: priorities[i % priorities.length] });
+    const task = await client.trpc.task.create.mutate({
+      projectId,
+      title: `Task ${i}: ${['fix', 'add', 'refactor', 'test'][i % 4]} the ${['parser', 'board', 'runner', 'cli'][i % 4]}`,
+      priority: priorities[i % priorities.length],
+    });
     ids[i] = task.id;
     if (i > 0 && i % 1000 === 0) log(`created ${i} tasks`);
   });
@@ -136,7 +140,12 @@ async function loadBoard(page, url) {
     const calls = performance
       .getEntriesByType('resource')
       .filter((e) => e.name.includes('/trpc/'))
-      .map((e) => ({ paths: decodeURIComponent(new URL(e.name).pathname.split('/trpc/')[1] ?? ''), start: Math.round(e.startTime), end: Math.round(e.responseEnd), kB: Math.round(e.encodedBodySize / 1024) }));
+      .map((e) => ({
+        paths: decodeURIComponent(new URL(e.name).pathname.split('/trpc/')[1] ?? ''),
+        start: Math.round(e.startTime),
+        end: Math.round(e.responseEnd),
+        kB: Math.round(e.encodedBodySize / 1024),
+      }));
     return { documentEnd: Math.round(nav?.responseEnd ?? 0), domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? 0), calls };
   });
   const loadLong = longTasks.filter((t) => t.start < allTasks + QUIET_MS * 3);
@@ -206,7 +215,9 @@ await runBench('board-5k', async () => {
   const loads = [];
   for (let i = 0; i < LOADS; i++) {
     const load = await loadBoard(page, `${server.url}/p/${project.id}`);
-    log(`load ${i + 1}: first card ${load.firstCardMs} ms, interactive ${load.interactiveMs} ms, all tasks ${load.allTasksMs} ms (quiet ${load.interactiveAllTasksMs} ms), input ${load.inputDelayMs} ms, ${load.longTasks} long tasks`);
+    log(
+      `load ${i + 1}: first card ${load.firstCardMs} ms, interactive ${load.interactiveMs} ms, all tasks ${load.allTasksMs} ms (quiet ${load.interactiveAllTasksMs} ms), input ${load.inputDelayMs} ms, ${load.longTasks} long tasks`,
+    );
     loads.push(load);
   }
   const scroll = await scrollColumn(page);

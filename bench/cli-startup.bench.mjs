@@ -116,7 +116,9 @@ await runBench('cli-startup', async () => {
   const nodeMs = summarize(node);
   const bareMs = summarize(bare);
   const ratio = round(cliMs.p50 / nodeMs.p50);
-  log(`task list --json p50 ${cliMs.p50} ms; node -e 0 p50 ${nodeMs.p50} ms; ratio ${ratio}; bare request p50 ${bareMs.p50} ms (ratio ${round(bareMs.p50 / nodeMs.p50)})`);
+  log(
+    `task list --json p50 ${cliMs.p50} ms; node -e 0 p50 ${nodeMs.p50} ms; ratio ${ratio}; bare request p50 ${bareMs.p50} ms (ratio ${round(bareMs.p50 / nodeMs.p50)})`,
+  );
   return {
     ok: true,
     tasks: TASKS,

@@ -121,7 +121,14 @@ function startLoad(api, projectId, taskIds) {
       await Promise.all(workers);
       const seconds = (performance.now() - t0) / 1000;
       const made = counts.update + counts.comment + counts.create + counts.delete;
-      return { changesMade: made, seconds: round(seconds, 1), changesPerSecond: round(made / seconds, 2), counts, errorsByCode, mutationLatencyMs: summarize(latencies) };
+      return {
+        changesMade: made,
+        seconds: round(seconds, 1),
+        changesPerSecond: round(made / seconds, 2),
+        counts,
+        errorsByCode,
+        mutationLatencyMs: summarize(latencies),
+      };
     },
   };
 }
@@ -168,7 +175,10 @@ await runBench('dashboard-heap', async () => {
   const loadStarted = performance.now();
   await page.goto(`${server.url}/p/${project.id}`);
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-  await page.getByText(/^Task \d+$/).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(/^Task \d+$/)
+    .first()
+    .waitFor({ timeout: 60_000 });
   const boardReadyMs = performance.now() - loadStarted;
   const afterLoad = await measure(cdp);
   log(`board ready in ${Math.round(boardReadyMs)} ms, heap ${afterLoad.usedMiB} MiB`);

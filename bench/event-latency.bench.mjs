@@ -126,7 +126,9 @@ async function measure(name, servers) {
     if (subs.some((s) => s.warm === 0)) throw new Error(`${subs.filter((s) => s.warm === 0).length} subscribers never went live`);
     await sleep(200);
 
-    log(`${name}: ${SUBSCRIBERS} subscribers live after ${warmups} warm-up comment(s); sending ${MUTATIONS} mutations ${SPACING_MS} ms apart (pacing: ${PACING})`);
+    log(
+      `${name}: ${SUBSCRIBERS} subscribers live after ${warmups} warm-up comment(s); sending ${MUTATIONS} mutations ${SPACING_MS} ms apart (pacing: ${PACING})`,
+    );
     const sentAt = new Float64Array(MUTATIONS);
     const ackMs = [];
     const calls = [];

@@ -88,7 +88,13 @@ async function fill(db) {
   for (let done = 0; done < TASKS; done += 500) {
     await db.transaction(async (tx) => {
       for (let i = done; i < Math.min(TASKS, done + 500); i++) {
-        await dbPkg.insertTask(tx, { id: dbPkg.newId('task'), projectId: project.id, title: `task ${i}`, description: `task ${i} of the durability bench`, position: i });
+        await dbPkg.insertTask(tx, {
+          id: dbPkg.newId('task'),
+          projectId: project.id,
+          title: `task ${i}`,
+          description: `task ${i} of the durability bench`,
+          position: i,
+        });
       }
     });
   }
@@ -151,8 +157,16 @@ async function runCase(kind) {
   const concurrent = await commitsConcurrently(db);
   const listTasksMs = await listTiming(db, projectId);
   await close();
-  log(`${kind}: ${sequential.commitsPerSecond} commits/s one by one (p50 ${sequential.latencyMs.p50} ms), ${concurrent.commitsPerSecond}/s from ${CONCURRENCY}, listTasks p50 ${listTasksMs.p50} ms`);
-  return { openSeconds, sequential: kind === 'stock' ? { ...sequential, acknowledgedWithoutWalFsync: 'all (fsync is a no-op)' } : sequential, fsyncsPerCommit, concurrent, listTasksMs };
+  log(
+    `${kind}: ${sequential.commitsPerSecond} commits/s one by one (p50 ${sequential.latencyMs.p50} ms), ${concurrent.commitsPerSecond}/s from ${CONCURRENCY}, listTasks p50 ${listTasksMs.p50} ms`,
+  );
+  return {
+    openSeconds,
+    sequential: kind === 'stock' ? { ...sequential, acknowledgedWithoutWalFsync: 'all (fsync is a no-op)' } : sequential,
+    fsyncsPerCommit,
+    concurrent,
+    listTasksMs,
+  };
 }
 
 await runBench('pglite-durability', async () => {

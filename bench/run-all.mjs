@@ -108,7 +108,16 @@ const doc = {
   },
   ok: runs.every(ok),
   benches: Object.fromEntries(
-    runs.map((r) => [r.file.replace(/\.bench\.mjs$/, ''), { exitCode: r.exitCode, seconds: r.seconds, ...(r.timedOut ? { timedOut: true } : {}), ...(r.error ? { error: r.error } : {}), ...(r.result ? { result: r.result } : {}) }]),
+    runs.map((r) => [
+      r.file.replace(/\.bench\.mjs$/, ''),
+      {
+        exitCode: r.exitCode,
+        seconds: r.seconds,
+        ...(r.timedOut ? { timedOut: true } : {}),
+        ...(r.error ? { error: r.error } : {}),
+        ...(r.result ? { result: r.result } : {}),
+      },
+    ]),
   ),
 };
 const resultsDir = join(BENCH_DIR, 'results');

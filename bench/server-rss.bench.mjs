@@ -100,7 +100,14 @@ function treeRss(rootPid) {
   const visit = (pid) => {
     const p = table.get(pid);
     if (!p) return;
-    const role = pid === rootPid ? 'supervisor' : p.cmd.includes('apps/server/dist/main.js') ? 'server' : p.cmd.includes('packages/runner/dist/main.js') ? 'runner' : 'other';
+    const role =
+      pid === rootPid
+        ? 'supervisor'
+        : p.cmd.includes('apps/server/dist/main.js')
+          ? 'server'
+          : p.cmd.includes('packages/runner/dist/main.js')
+            ? 'runner'
+            : 'other';
     out[role] += p.rssMiB;
     out.total += p.rssMiB;
     out.totalPss += p.pssMiB;
@@ -136,7 +143,16 @@ async function startTree(env) {
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/start.mjs')], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAESTRO_WEB: WEB, MAESTRO_RATE_LIMIT_MUTATIONS_PER_S: '0', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MAESTRO_WEB: WEB,
+      MAESTRO_RATE_LIMIT_MUTATIONS_PER_S: '0',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   trackChild(child);

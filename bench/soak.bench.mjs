@@ -54,10 +54,16 @@ function sample(minute, before, after, t) {
   const notSubscription = (l) => l.type !== 'subscription';
   const codes = {};
   for (const s of after.filter((s) => s.name === 'maestro_rpc_requests_total' && s.labels.code !== 'OK')) {
-    const prior = before.find((b) => b.name === s.name && b.labels.procedure === s.labels.procedure && b.labels.type === s.labels.type && b.labels.code === s.labels.code)?.value ?? 0;
+    const prior =
+      before.find((b) => b.name === s.name && b.labels.procedure === s.labels.procedure && b.labels.type === s.labels.type && b.labels.code === s.labels.code)
+        ?.value ?? 0;
     if (s.value > prior) codes[s.labels.code] = (codes[s.labels.code] ?? 0) + (s.value - prior);
   }
-  const p99 = quantileBetween(buckets(before, 'maestro_rpc_duration_seconds', notSubscription), buckets(after, 'maestro_rpc_duration_seconds', notSubscription), 0.99);
+  const p99 = quantileBetween(
+    buckets(before, 'maestro_rpc_duration_seconds', notSubscription),
+    buckets(after, 'maestro_rpc_duration_seconds', notSubscription),
+    0.99,
+  );
   const serverErrors = Object.values(codes).reduce((a, b) => a + b, 0);
   return {
     minute,
@@ -97,7 +103,14 @@ function cli(env, args) {
 
 /** One scripted agent: the full lifecycle in a loop until `until`, counted into `stats()`. */
 async function agent(name, ctx) {
-  const env = { PATH: process.env.PATH, HOME: ctx.home, MAESTRO_API_URL: ctx.server.url, MAESTRO_TOKEN: ctx.server.token, MAESTRO_PROJECT_ID: ctx.projectId, MAESTRO_RETRIES: '3' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: ctx.home,
+    MAESTRO_API_URL: ctx.server.url,
+    MAESTRO_TOKEN: ctx.server.token,
+    MAESTRO_PROJECT_ID: ctx.projectId,
+    MAESTRO_RETRIES: '3',
+  };
   const run = async (args) => {
     const r = await cli(env, args);
     const t = ctx.stats();
@@ -153,7 +166,9 @@ async function watchSession(ctx, id, expected) {
     t.sessionProblems++;
     let at = 0;
     while (at < stored.length && stored[at] === expected[at]) at++;
-    t.failures.push(`session ${id}: ${session?.status}; stored ${stored.length} bytes, expected ${expected.length}, first difference at ${at}: ${JSON.stringify(stored.slice(at, at + 60))}`);
+    t.failures.push(
+      `session ${id}: ${session?.status}; stored ${stored.length} bytes, expected ${expected.length}, first difference at ${at}: ${JSON.stringify(stored.slice(at, at + 60))}`,
+    );
   }
 }
 
@@ -210,7 +225,9 @@ await runBench('soak', async () => {
     current = tally();
     before = after;
     minutes.push(row);
-    log(`minute ${minute}: RSS ${row.rssMb} MB, lag p99 ${row.eventLoopLagP99Ms} ms, request p99 ≤${row.requestP99Ms} ms (${row.requests} calls), CLI p99 ${row.cliCommandMs.p99} ms, ${row.iterations} loops, errors ${row.errors}`);
+    log(
+      `minute ${minute}: RSS ${row.rssMb} MB, lag p99 ${row.eventLoopLagP99Ms} ms, request p99 ≤${row.requestP99Ms} ms (${row.requests} calls), CLI p99 ${row.cliCommandMs.p99} ms, ${row.iterations} loops, errors ${row.errors}`,
+    );
   }
   // Loops under way finish (their sessions included); what they do after the last minute is counted apart.
   await Promise.all(agents);

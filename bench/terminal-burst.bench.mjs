@@ -60,7 +60,8 @@ function waitRendered({ id, target }) {
   return new Promise((resolve) => {
     const check = () => {
       const probe = window.__maestroTerminals?.[id];
-      if (probe && probe.bytesWritten() >= target && probe.caughtUp()) resolve({ at: performance.now(), renderer: probe.renderer(), bytes: probe.bytesWritten() });
+      if (probe && probe.bytesWritten() >= target && probe.caughtUp())
+        resolve({ at: performance.now(), renderer: probe.renderer(), bytes: probe.bytesWritten() });
       else requestAnimationFrame(check);
     };
     check();
@@ -146,7 +147,9 @@ await runBench('terminal-burst', async () => {
   for (let run = 0; run < RUNS; run++) {
     const r = await oneRun({ client, browser, server, projectId: project.id, file, run });
     runs.push(r);
-    log(`run ${run + 1}/${RUNS}: ${round(r.mbps)} MB/s rendered (${r.renderer}), delivery ${round(r.deliveryMbps)} MB/s, longest task ${round(r.longestTaskMs)} ms, max frame gap ${round(r.maxFrameGapMs)} ms`);
+    log(
+      `run ${run + 1}/${RUNS}: ${round(r.mbps)} MB/s rendered (${r.renderer}), delivery ${round(r.deliveryMbps)} MB/s, longest task ${round(r.longestTaskMs)} ms, max frame gap ${round(r.maxFrameGapMs)} ms`,
+    );
   }
   const mbps = summarize(runs.map((r) => r.mbps)).p50;
   const longest = Math.max(...runs.map((r) => r.longestTaskMs));

@@ -42,7 +42,10 @@ export function schemasByModule(schemasSrc, cliSrc) {
   }
   const rewrite = (specifiers) => {
     const byFile = new Map();
-    for (const raw of specifiers.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const raw of specifiers
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (raw.startsWith('type ')) continue;
       const name = raw.split(/\s+as\s+/)[0].trim();
       const file = definedIn.get(name) ?? '@maestro/schemas';

@@ -26,7 +26,14 @@ export function inboxTable(items: InboxItem[], paint: Paint): string {
   if (items.length === 0) return 'Nothing needs you.';
   return table(
     ['KIND', 'WAITED', 'PROJECT', 'ID', 'TITLE', 'DETAIL'],
-    items.map((i) => [paint(KIND_STYLE[i.kind], i.kind), age(i.since), i.projectName, i.sessionId ?? i.taskId ?? '', truncate(i.title, 40), truncate(i.detail ?? '', 80)]),
+    items.map((i) => [
+      paint(KIND_STYLE[i.kind], i.kind),
+      age(i.since),
+      i.projectName,
+      i.sessionId ?? i.taskId ?? '',
+      truncate(i.title, 40),
+      truncate(i.detail ?? '', 80),
+    ]),
     paint,
   );
 }

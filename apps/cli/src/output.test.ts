@@ -9,10 +9,13 @@ function stream(isTTY: boolean) {
 describe('table', () => {
   test('aligns columns on visible width, ignoring colour codes', () => {
     const paint = painter(true);
-    const out = table(['ID', 'STATUS', 'TITLE'], [
-      ['tsk_1', paint('green', 'completed'), 'First'],
-      ['tsk_22', paint('red', 'blocked'), 'Second'],
-    ]);
+    const out = table(
+      ['ID', 'STATUS', 'TITLE'],
+      [
+        ['tsk_1', paint('green', 'completed'), 'First'],
+        ['tsk_22', paint('red', 'blocked'), 'Second'],
+      ],
+    );
     const lines = stripAnsi(out).split('\n');
     expect(lines).toEqual(['ID      STATUS     TITLE', 'tsk_1   completed  First', 'tsk_22  blocked    Second']);
   });
@@ -79,7 +82,10 @@ describe('spinner', () => {
 
   test('never when piped or in JSON mode', async () => {
     vi.useFakeTimers();
-    for (const [json, tty] of [[false, false], [true, true]] as const) {
+    for (const [json, tty] of [
+      [false, false],
+      [true, true],
+    ] as const) {
       const stderr = stream(tty);
       const out = createPrinter({ json, stdout: stream(tty), stderr, noColor: false });
       const pending = out.spin('Loading', new Promise((r) => setTimeout(r, 2_000)));

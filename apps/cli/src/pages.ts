@@ -18,7 +18,7 @@ export async function listTasks(rt: Runtime, input: Omit<TaskListInput, 'limit'>
   if (input.limit !== undefined) return rt.out.spin('Loading tasks', trpc.task.list.query({ ...input, limit: input.limit }));
   const first = await rt.out.spin('Loading tasks', trpc.task.list.query({ ...input, limit: PAGE }));
   const items = [...first.items];
-  for (let cursor = first.nextCursor; cursor; ) {
+  for (let cursor = first.nextCursor; cursor;) {
     const page = await trpc.task.list.query({ ...input, limit: PAGE, cursor });
     items.push(...page.items);
     cursor = page.nextCursor;
@@ -33,7 +33,7 @@ export async function listSessions(rt: Runtime, input: Omit<SessionListInput, 'l
   if (input.limit !== undefined) return rt.out.spin('Loading sessions', trpc.session.list.query({ ...input, limit: input.limit }));
   const first = await rt.out.spin('Loading sessions', trpc.session.list.query({ ...input, limit: PAGE }));
   const items = [...first.items];
-  for (let cursor = first.nextCursor; cursor; ) {
+  for (let cursor = first.nextCursor; cursor;) {
     const page = await trpc.session.list.query({ ...input, limit: PAGE, cursor });
     items.push(...page.items);
     cursor = page.nextCursor;

@@ -14,7 +14,13 @@ async function runIn(argv: string[], env: Record<string, string> = {}) {
     stdout: { write: (t: string) => (stdout += t), isTTY: false },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
   });
-  return { code, stdout, stderr, home, json: () => JSON.parse(stdout) as { success: boolean; data?: unknown; error?: { code: string; message: string; hint?: string } } };
+  return {
+    code,
+    stdout,
+    stderr,
+    home,
+    json: () => JSON.parse(stdout) as { success: boolean; data?: unknown; error?: { code: string; message: string; hint?: string } },
+  };
 }
 
 describe('usage', () => {

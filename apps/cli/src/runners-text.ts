@@ -21,7 +21,13 @@ export function runnersText(runners: RunnerInfo[], paint: Paint): string {
   if (live.length === 0) {
     lines.push(paint('yellow', 'No runner connected: spawned sessions wait until one is. `npm start` runs one; `maestro runner` starts more.'));
   } else {
-    lines.push(table(['NAME', 'HOST', 'HEARTBEAT', 'SESSIONS', 'ID'], live.map((r) => [r.name, r.hostname, ago(r.lastHeartbeatAt), String(r.sessions), r.id]), paint));
+    lines.push(
+      table(
+        ['NAME', 'HOST', 'HEARTBEAT', 'SESSIONS', 'ID'],
+        live.map((r) => [r.name, r.hostname, ago(r.lastHeartbeatAt), String(r.sessions), r.id]),
+        paint,
+      ),
+    );
   }
   if (gone > 0) lines.push(paint('dim', `${gone} more no longer connected.`));
   return lines.join('\n');

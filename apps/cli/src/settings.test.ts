@@ -105,6 +105,8 @@ describe('config file', () => {
     expect(parseConfigValue('output', 'json')).toEqual({ key: 'output', value: 'json' });
     expect(() => parseConfigValue('output', 'yaml')).toThrow(/one of: human, json/);
     expect(() => parseConfigValue('apiUrl', 'not a url')).toThrow(CliError);
-    expect(() => parseConfigValue('colour', 'red')).toThrow(expect.objectContaining({ message: 'Unknown config key "colour"', hint: expect.stringContaining('Known keys') }));
+    expect(() => parseConfigValue('colour', 'red')).toThrow(
+      expect.objectContaining({ message: 'Unknown config key "colour"', hint: expect.stringContaining('Known keys') }),
+    );
   });
 });

@@ -73,7 +73,9 @@ describe('a running server', () => {
     expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'FORBIDDEN', hint: expect.stringContaining('MAESTRO_ALLOWED_HOSTS') } });
     expect((await rawRequest(`${server.url}/health`, { host: `localhost:${server.port}` })).status).toBe(200);
     const upgrade = await new Promise<number | undefined>((resolve) => {
-      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: { authorization: `Bearer ${server.token}`, host: `rebind.evil.example:${server.port}` } });
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, {
+        headers: { authorization: `Bearer ${server.token}`, host: `rebind.evil.example:${server.port}` },
+      });
       ws.once('open', () => (ws.close(), resolve(101)));
       ws.once('unexpected-response', (_req, res) => resolve(res.statusCode));
       ws.once('error', () => resolve(undefined));

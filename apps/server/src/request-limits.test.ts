@@ -66,17 +66,19 @@ describe('batch size', () => {
   test('a WebSocket message with too many calls: each of them is answered TOO_LARGE, and the socket stays usable', async () => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: auth() });
     const answers: { id: number; error?: { data?: { maestro?: { code: string } } }; result?: unknown }[] = [];
-    const received = (n: number) => new Promise<void>((resolve) => {
-      const check = () => answers.length >= n && resolve();
-      ws.on('message', check);
-      check();
-    });
+    const received = (n: number) =>
+      new Promise<void>((resolve) => {
+        const check = () => answers.length >= n && resolve();
+        ws.on('message', check);
+        check();
+      });
     ws.on('message', (data) => {
       const text = (data as Buffer).toString('utf8');
       if (text !== 'PING') answers.push(JSON.parse(text) as (typeof answers)[number]);
     });
     await new Promise((resolve) => ws.once('open', resolve));
-    const calls = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i, jsonrpc: '2.0', method: 'query', params: { path: 'project.list', input: {} } }));
+    const calls = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: from + i, jsonrpc: '2.0', method: 'query', params: { path: 'project.list', input: {} } }));
     ws.send(JSON.stringify(calls(1, REQUEST_LIMITS.batchCalls + 1)));
     await received(REQUEST_LIMITS.batchCalls + 1);
     expect(answers.map((a) => a.id).sort((a, b) => a - b)).toEqual(calls(1, REQUEST_LIMITS.batchCalls + 1).map((c) => c.id));
@@ -124,11 +126,13 @@ describe('WebSockets per token', () => {
     const closed = new Promise((resolve) => held[0]!.ws!.once('close', resolve));
     held[0]!.ws!.close();
     await closed;
-    await expect.poll(async () => {
-      const again = await open(secret);
-      again.ws?.close();
-      return again.ws !== undefined;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const again = await open(secret);
+        again.ws?.close();
+        return again.ws !== undefined;
+      })
+      .toBe(true);
     for (const s of held.slice(1)) s.ws!.close();
   });
 });

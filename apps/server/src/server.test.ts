@@ -81,7 +81,8 @@ describe('HTTP', () => {
   test('takes the dashboard cookie only from its own origin: not another origin, not another port on localhost', async () => {
     const host = new URL(server.url).host;
     const cookie = `maestro_token=${encodeURIComponent(server.token.token)}`;
-    const create = (headers: Record<string, string>) => post('/trpc/project.create', JSON.stringify({ name: `csrf-${Math.random()}`, workingDir: '/tmp' }), { cookie, ...headers });
+    const create = (headers: Record<string, string>) =>
+      post('/trpc/project.create', JSON.stringify({ name: `csrf-${Math.random()}`, workingDir: '/tmp' }), { cookie, ...headers });
     expect((await create({ origin: `http://${host}`, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
     expect((await create({ origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' })).status).toBe(401);
     expect((await create({ origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-site' })).status).toBe(401);

@@ -125,10 +125,31 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     // A socket's credential is re-checked before each call; an HTTP request was just checked.
     // The calls of one HTTP request share a response budget; on a socket each answer is bounded alone.
     const responseBudget = socket ? undefined : createResponseBudget();
-    return createContextInner({ db: handle.db, bus, commands, output, config, auth, stillValid: socket ? stillValid : undefined, limiter, responseBudget, hooks });
+    return createContextInner({
+      db: handle.db,
+      bus,
+      commands,
+      output,
+      config,
+      auth,
+      stillValid: socket ? stillValid : undefined,
+      limiter,
+      responseBudget,
+      hooks,
+    });
   };
   const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
-  const onError = ({ error, path, input, req }: { error: { code: string; message: string; cause?: unknown }; path?: string | undefined; input?: unknown; req?: IncomingMessage }) => {
+  const onError = ({
+    error,
+    path,
+    input,
+    req,
+  }: {
+    error: { code: string; message: string; cause?: unknown };
+    path?: string | undefined;
+    input?: unknown;
+    req?: IncomingMessage;
+  }) => {
     const ids = callIds(input, req);
     if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path, ...ids }, 'procedure failed');
     else logger.debug({ code: error.code, procedure: path, msg: error.message, ...ids }, 'procedure refused');

@@ -66,7 +66,9 @@ describe('a client that stops reading', () => {
     const description = 'x'.repeat(19_000);
     const created = [first.id];
     for (let round = 0; round < 100 && (await slowDrops()) === 0; round++) {
-      const batch = await Promise.all(Array.from({ length: 20 }, (_, i) => client.trpc.task.create.mutate({ projectId: project.id, title: `t${round}-${i}`, description })));
+      const batch = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => client.trpc.task.create.mutate({ projectId: project.id, title: `t${round}-${i}`, description })),
+      );
       created.push(...batch.map((t) => t.id));
     }
     expect(await slowDrops()).toBe(1);
@@ -79,7 +81,8 @@ describe('a client that stops reading', () => {
 
     // Resuming from the last id it saw brings every later event: together, every task exactly once.
     const resumed = collectEvents(client, { projectId: project.id, lastEventId: last });
-    const createdTasks = () => [...seen, ...resumed.events.map((e) => ({ taskId: e.type === 'task:created' ? e.payload.task.id : undefined }))].map((e) => e.taskId).filter(Boolean);
+    const createdTasks = () =>
+      [...seen, ...resumed.events.map((e) => ({ taskId: e.type === 'task:created' ? e.payload.task.id : undefined }))].map((e) => e.taskId).filter(Boolean);
     await expect.poll(() => createdTasks().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(created.length);
     expect(createdTasks().sort()).toEqual([...created].sort());
     resumed.unsubscribe();

@@ -6,10 +6,16 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);
   const { violations } = await builder.analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('axe: no serious or critical violation on the projects page, the overview and the shell (header, palette, offline panel), light and dark', async ({ signedIn: page, maestro, project }) => {
+test('axe: no serious or critical violation on the projects page, the overview and the shell (header, palette, offline panel), light and dark', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   // Eight full axe runs; each takes many seconds on this shared 2-core machine.
   test.setTimeout(300_000);
   await maestro.client.trpc.task.create.mutate({ projectId: project.id, title: 'Something to list' });
@@ -37,16 +43,22 @@ test('axe: no serious or critical violation on the projects page, the overview a
   }
 });
 
-test('the shell is keyboard-reachable: skip link, navigation, palette, connection badge, sign-out in tab order', async ({ signedIn: page, maestro, project }) => {
+test('the shell is keyboard-reachable: skip link, navigation, palette, connection badge, sign-out in tab order', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   await page.goto(`${maestro.url}/p/${project.id}/overview`);
   await expect(page.getByTestId('overview-total')).toBeVisible();
   const reached: string[] = [];
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
-    reached.push(await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el?.getAttribute('data-testid') ?? el?.textContent?.trim() ?? '';
-    }));
+    reached.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.getAttribute('data-testid') ?? el?.textContent?.trim() ?? '';
+      }),
+    );
   }
   expect(reached[0]).toBe('Skip to content');
   for (const stop of ['Overview', 'Board', 'Sessions', 'palette-open', 'connection-badge', 'Sign out']) expect(reached).toContain(stop);

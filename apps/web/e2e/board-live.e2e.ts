@@ -12,7 +12,11 @@ function card(page: Page, title: string) {
   return page.getByTestId('task-card').filter({ hasText: title });
 }
 
-test('two browsers on one board: a create or a move in either shows in the other within 1 s; so does a task made with the CLI', async ({ browser, maestro, project }) => {
+test('two browsers on one board: a create or a move in either shows in the other within 1 s; so does a task made with the CLI', async ({
+  browser,
+  maestro,
+  project,
+}) => {
   const contexts = [await browser.newContext(), await browser.newContext()];
   const [a, b] = await Promise.all(contexts.map((c) => c.newPage()));
   for (const page of [a!, b!]) {
@@ -68,7 +72,11 @@ test('two browsers on one board: a create or a move in either shows in the other
   for (const c of contexts) await c.close();
 });
 
-test('dependencies stay live: adding one takes the ready badge away, completing the other task brings it back', async ({ signedIn: page, maestro, project }) => {
+test('dependencies stay live: adding one takes the ready badge away, completing the other task brings it back', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   const t = maestro.client.trpc.task;
   const waiting = await t.create.mutate({ projectId: project.id, title: 'Waiting task' });
   const other = await t.create.mutate({ projectId: project.id, title: 'Prerequisite' });

@@ -3,7 +3,11 @@ import { expect, test } from './harness/fixtures';
 /** More than two of the API's 500-task pages. */
 const TASKS = 1_100;
 
-test('a board larger than one page shows every task: it renders from the first page and fills in, then stays live', async ({ signedIn: page, maestro, project }) => {
+test('a board larger than one page shows every task: it renders from the first page and fills in, then stays live', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   test.slow();
   const t = maestro.client.trpc;
   let next = 0;

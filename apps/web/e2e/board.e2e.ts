@@ -11,7 +11,8 @@ import { expect, screenshot, test } from './harness/fixtures';
  */
 async function seedBoard(client: MaestroClient, projectId: string): Promise<Record<string, Task>> {
   const t = client.trpc;
-  const make = (title: string, priority: Task['priority'] = 'medium', dependsOn: string[] = []) => t.task.create.mutate({ projectId, title, priority, dependsOn });
+  const make = (title: string, priority: Task['priority'] = 'medium', dependsOn: string[] = []) =>
+    t.task.create.mutate({ projectId, title, priority, dependsOn });
   const schema = await make('Design the sessions table schema', 'high');
   const api = await make('Expose session.list over tRPC', 'high', [schema.id]);
   const login = await make('Login page with token cookie', 'urgent');
@@ -33,7 +34,8 @@ async function seedBoard(client: MaestroClient, projectId: string): Promise<Reco
   // In progress, with subtasks 2/4 done.
   await t.task.start.mutate({ id: board.id });
   const subs = [];
-  for (const title of ['One virtualizer per column', 'Stable keys', 'Memoised cards', 'Bench 5k tasks']) subs.push(await t.subtask.create.mutate({ taskId: board.id, title }));
+  for (const title of ['One virtualizer per column', 'Stable keys', 'Memoised cards', 'Bench 5k tasks'])
+    subs.push(await t.subtask.create.mutate({ taskId: board.id, title }));
   await t.subtask.complete.mutate({ taskId: board.id, subtaskId: subs[0]!.id });
   await t.subtask.complete.mutate({ taskId: board.id, subtaskId: subs[1]!.id });
   await t.task.start.mutate({ id: login.id });
@@ -65,7 +67,11 @@ function card(page: Page, title: string) {
   return page.getByTestId('task-card').filter({ hasText: title });
 }
 
-test('a realistic board: columns with counts, progress, blocked reason, dependencies, ready; axe finds nothing serious; screenshots light and dark', async ({ signedIn: page, maestro, project }) => {
+test('a realistic board: columns with counts, progress, blocked reason, dependencies, ready; axe finds nothing serious; screenshots light and dark', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   const tasks = await seedBoard(maestro.client, project.id);
   // The screenshots go into the README: a project name a person would choose.
   await maestro.client.trpc.project.update.mutate({ id: project.id, name: 'maestro-web' });
@@ -76,7 +82,10 @@ test('a realistic board: columns with counts, progress, blocked reason, dependen
   const board = card(page, 'Virtualized board columns');
   await expect(board.getByTestId('card-progress')).toContainText('2/4');
   await expect(column(page, 'blocked').getByTestId('task-card')).toHaveCount(2);
-  await expect(card(page, 'Fix flaky reconnect test').getByTestId('card-blocked')).toHaveAttribute('title', 'Needs the SIGSTOP harness from the connection work');
+  await expect(card(page, 'Fix flaky reconnect test').getByTestId('card-blocked')).toHaveAttribute(
+    'title',
+    'Needs the SIGSTOP harness from the connection work',
+  );
   await expect(card(page, 'Expose session.list over tRPC').getByTestId('card-deps')).toContainText('1');
   await expect(card(page, 'Expose session.list over tRPC').getByTestId('card-ready')).toHaveCount(0);
   await expect(card(page, 'Sessions list page').getByTestId('card-ready')).toBeVisible();

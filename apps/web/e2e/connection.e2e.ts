@@ -47,7 +47,9 @@ async function tasksCreatedWithTitle(projectId: string, title: string): Promise<
   return items.filter((e) => e.type === 'task:created' && e.payload.task.title === title).length;
 }
 
-test('killing the server: reconnecting with a toast; a task created offline waits as "1 pending" and is applied exactly once after the restart; changes by others then appear', async ({ page }) => {
+test('killing the server: reconnecting with a toast; a task created offline waits as "1 pending" and is applied exactly once after the restart; changes by others then appear', async ({
+  page,
+}) => {
   const project = await newProject('Kill and restart');
   await openOverview(page, project.id);
   const badge = page.getByTestId('connection-status');
@@ -80,7 +82,9 @@ test('killing the server: reconnecting with a toast; a task created offline wait
   await expect(page.locator(`[data-entry="task:${other.id}"]`)).toBeVisible();
 });
 
-test('after the maximum attempts: disconnected with a Retry button; nothing is tried until Retry; Retry reconnects and what changed meanwhile arrives', async ({ page }) => {
+test('after the maximum attempts: disconnected with a Retry button; nothing is tried until Retry; Retry reconnects and what changed meanwhile arrives', async ({
+  page,
+}) => {
   // A small cap keeps the test short; the mechanism is the same as the default 12.
   await page.addInitScript(() => window.localStorage.setItem('maestro.maxReconnectAttempts', '2'));
   const project = await newProject('Max attempts');

@@ -22,7 +22,11 @@ test.afterEach(async () => {
 
 const itemKey = (i: InboxItem) => `${i.kind}:${i.sessionId ?? i.taskId ?? ''}`;
 
-test('a session asking for input: in the inbox and the header count; one click opens its terminal; typing the answer clears it', async ({ signedIn: page, maestro, project }) => {
+test('a session asking for input: in the inbox and the header count; one click opens its terminal; typing the answer clears it', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   await page.goto(`${maestro.url}/p/${project.id}`);
   const count = page.getByTestId('inbox-count');
   // Items other tests on this server left behind count too: start from what the header shows once loaded.
@@ -72,7 +76,12 @@ test('the inbox page and `maestro inbox --json` list the same items in the same 
   await trpc.task.block.mutate({ id: blocked, reason: 'v1 or v2?' });
   const failed = await spawnShell(maestro, await newTask(maestro, project.id, 'Crash'), 'echo boom; exit 3', 'crasher');
   const finished = await spawnShell(maestro, await newTask(maestro, project.id, 'Finish'), 'echo done', 'finisher');
-  const asking = await spawnShell(maestro, await newTask(maestro, project.id, 'Ask'), 'maestro session needs-input "Deploy now?" > /dev/null; sleep 60', 'asker');
+  const asking = await spawnShell(
+    maestro,
+    await newTask(maestro, project.id, 'Ask'),
+    'maestro session needs-input "Deploy now?" > /dev/null; sleep 60',
+    'asker',
+  );
   await waitForStatus(maestro, failed, ['failed']);
   await waitForStatus(maestro, finished, ['completed']);
   await expect.poll(async () => (await trpc.session.get.query({ id: asking })).attention?.state, { timeout: 30_000 }).toBe('needs_input');
@@ -85,7 +94,9 @@ test('the inbox page and `maestro inbox --json` list the same items in the same 
   const keys = await pageKeys();
   expect(keys).toEqual(expect.arrayContaining([`needs_input:${asking}`, `failed:${failed}`, `blocked:${blocked}`, `finished:${finished}`]));
   const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
   // Most urgent first: questions, then failures, blocked tasks, finished sessions.
   const rank = (k: string | null) => ['needs_input', 'failed', 'blocked', 'finished'].indexOf(k?.split(':')[0] ?? '');
   expect(keys.map(rank)).toEqual([...keys.map(rank)].sort((a, b) => a - b));

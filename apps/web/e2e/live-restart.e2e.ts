@@ -28,7 +28,8 @@ async function proxyEventStreams(page: Page, wanted: (f: Frame) => boolean): Pro
     const server = ws.connectToServer();
     ws.onMessage((raw) => {
       server.send(raw);
-      for (const f of frames(raw)) if (f.method === 'subscription' && f.params?.path === 'events.onEvent' && wanted(f)) streams.push({ id: f.id, send: (s) => ws.send(s) });
+      for (const f of frames(raw))
+        if (f.method === 'subscription' && f.params?.path === 'events.onEvent' && wanted(f)) streams.push({ id: f.id, send: (s) => ws.send(s) });
     });
     server.onMessage((raw) => ws.send(raw));
   });
@@ -36,14 +37,23 @@ async function proxyEventStreams(page: Page, wanted: (f: Frame) => boolean): Pro
     fail() {
       const last = streams.at(-1);
       if (!last) throw new Error('the page opened no event stream yet');
-      last.send(JSON.stringify({ id: last.id, error: { message: 'stream broke (injected by the test)', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } } }));
+      last.send(
+        JSON.stringify({
+          id: last.id,
+          error: { message: 'stream broke (injected by the test)', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } },
+        }),
+      );
       return streams.length;
     },
     opened: () => streams.length,
   };
 }
 
-test('a project stream that fails while the socket stays up restarts from its last event: later changes still reach the board, once', async ({ page, maestro, project }) => {
+test('a project stream that fails while the socket stays up restarts from its last event: later changes still reach the board, once', async ({
+  page,
+  maestro,
+  project,
+}) => {
   const proxy = await proxyEventStreams(page, (f) => f.params?.input?.projectId === project.id);
   await signIn(page, maestro);
   await page.goto(`${maestro.url}/p/${project.id}`);

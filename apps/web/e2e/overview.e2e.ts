@@ -1,7 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, screenshot, test } from './harness/fixtures';
 
-test('the overview shows the status summary (counts, ready, active sessions, blocked and why), every item linked, and stays live', async ({ signedIn: page, maestro, project }) => {
+test('the overview shows the status summary (counts, ready, active sessions, blocked and why), every item linked, and stays live', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   const api = maestro.client.trpc;
   const first = await api.task.create.mutate({ projectId: project.id, title: 'Lay the foundation', priority: 'high' });
   const second = await api.task.create.mutate({ projectId: project.id, title: 'Build the walls', dependsOn: [first.id] });
@@ -64,7 +68,7 @@ test('the overview shows the status summary (counts, ready, active sessions, blo
   await expect(page).toHaveURL(`${maestro.url}/p/${project.id}?task=${second.id}`);
 });
 
-test('an empty project\'s overview says what to do next', async ({ signedIn: page, maestro, project }) => {
+test("an empty project's overview says what to do next", async ({ signedIn: page, maestro, project }) => {
   await page.goto(`${maestro.url}/p/${project.id}/overview`);
   await expect(page.getByTestId('overview-total')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('overview-ready')).toContainText('Create one with Ctrl K');

@@ -1,6 +1,10 @@
 import { expect, test } from './harness/fixtures';
 
-test('Ctrl-K, keyboard only: jump to a task, a session and another project; create a task; open the spawn dialog', async ({ signedIn: page, maestro, project }) => {
+test('Ctrl-K, keyboard only: jump to a task, a session and another project; create a task; open the spawn dialog', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   const api = maestro.client.trpc;
   const task = await api.task.create.mutate({ projectId: project.id, title: 'Tune the piano' });
   const session = await api.session.spawn.mutate({ taskIds: [task.id], name: 'tuner', agent: 'custom', command: 'sleep 60' });

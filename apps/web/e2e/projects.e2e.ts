@@ -42,7 +42,10 @@ test('create a project on the projects page: it opens its board, and a second br
   for (const c of contexts) await c.close();
 });
 
-test('a project made with the CLI appears without a reload (axe: nothing serious); the server’s refusals show under the field with the hint', async ({ signedIn: page, maestro }) => {
+test('a project made with the CLI appears without a reload (axe: nothing serious); the server’s refusals show under the field with the hint', async ({
+  signedIn: page,
+  maestro,
+}) => {
   await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   const name = `From the CLI ${Date.now() % 100_000}`;
@@ -50,7 +53,9 @@ test('a project made with the CLI appears without a reload (axe: nothing serious
   await expect(page.getByTestId('project-row').filter({ hasText: name })).toBeVisible(LIVE);
   await expect(page.getByTestId('project-row').filter({ hasText: name }).getByTestId('count-todo')).toBeVisible();
   const axe = await new AxeBuilder({ page }).include('main').analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
   await screenshot(page, 'projects', 'light');
   await screenshot(page, 'projects', 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
@@ -84,7 +89,8 @@ test('with no project the page says how to make one', async ({ browser }) => {
 
 test('counts follow every project, subtasks included, and are current again after a visit to another project’s board', async ({ signedIn: page, maestro }) => {
   const t = maestro.client.trpc;
-  const made = async (name: string) => t.project.create.mutate({ name: `${name} ${Date.now() % 100_000}`, workingDir: mkdtempSync(join(tmpdir(), 'maestro-e2e-counts-')) });
+  const made = async (name: string) =>
+    t.project.create.mutate({ name: `${name} ${Date.now() % 100_000}`, workingDir: mkdtempSync(join(tmpdir(), 'maestro-e2e-counts-')) });
   const [open, other] = [await made('Visited'), await made('Elsewhere')];
   const parent = await t.task.create.mutate({ projectId: other.id, title: 'parent' });
   await page.goto(`${maestro.url}/`);

@@ -13,7 +13,11 @@ test.afterEach(async ({ maestro }) => {
   runner = null;
 });
 
-test('a hidden terminal is disposed and, shown again, re-joins from its last chunk: nothing lost, nothing twice', async ({ signedIn: page, maestro, project }) => {
+test('a hidden terminal is disposed and, shown again, re-joins from its last chunk: nothing lost, nothing twice', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   const taskId = await newTask(maestro, project.id, 'Ticker');
   const sessionId = await spawnShell(maestro, taskId, 'for i in $(seq 1 600); do echo "tick-$i"; sleep 0.2; done', 'ticker');
   started.push(sessionId);
@@ -25,7 +29,9 @@ test('a hidden terminal is disposed and, shown again, re-joins from its last chu
   expect(await liveTerminals(page)).toBe(0);
   // The session keeps printing while nobody shows it.
   const seqWhenHidden = (await maestro.client.trpc.session.output.query({ id: sessionId, tail: true, limit: 1 })).lastSeq ?? 0;
-  await expect.poll(async () => (await maestro.client.trpc.session.output.query({ id: sessionId, tail: true, limit: 1 })).lastSeq ?? 0).toBeGreaterThan(seqWhenHidden + 5);
+  await expect
+    .poll(async () => (await maestro.client.trpc.session.output.query({ id: sessionId, tail: true, limit: 1 })).lastSeq ?? 0)
+    .toBeGreaterThan(seqWhenHidden + 5);
 
   await page.getByTestId('session-tab').filter({ hasText: 'ticker' }).getByRole('link').click();
   const lastPrinted = async () => {

@@ -48,7 +48,9 @@ export async function spawnShell(server: MaestroServer, taskId: string, command:
 }
 
 export async function waitForStatus(server: MaestroServer, sessionId: string, statuses: string[]): Promise<void> {
-  await expect.poll(async () => (await server.client.trpc.session.get.query({ id: sessionId })).status, { timeout: 60_000 }).toMatch(new RegExp(`^(${statuses.join('|')})$`));
+  await expect
+    .poll(async () => (await server.client.trpc.session.get.query({ id: sessionId })).status, { timeout: 60_000 })
+    .toMatch(new RegExp(`^(${statuses.join('|')})$`));
 }
 
 /** A shell command that prints an agent-like, colourful log and then stays alive (for screenshots). */

@@ -12,7 +12,11 @@ test.afterEach(async () => {
   runner = null;
 });
 
-test('spawn a shell agent on a task from the UI: its output shows, typing reaches it, the badge goes active → completed', async ({ signedIn: page, maestro, project }) => {
+test('spawn a shell agent on a task from the UI: its output shows, typing reaches it, the badge goes active → completed', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   const taskId = await newTask(maestro, project.id, 'Terminal round trip');
   await page.goto(`${maestro.url}/p/${project.id}/sessions`);
   await page.getByRole('button', { name: 'Spawn session' }).click();

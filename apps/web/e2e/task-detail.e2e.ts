@@ -10,7 +10,11 @@ async function openTask(page: Page, url: string, projectId: string, taskId: stri
 
 const subtaskTitles = (page: Page) => page.getByTestId('subtask').locator('a');
 
-test('subtasks added in the task detail: completing one shows 1/3 in the detail and on the board card, and after a reload', async ({ signedIn: page, maestro, project }) => {
+test('subtasks added in the task detail: completing one shows 1/3 in the detail and on the board card, and after a reload', async ({
+  signedIn: page,
+  maestro,
+  project,
+}) => {
   const task = await maestro.client.trpc.task.create.mutate({ projectId: project.id, title: 'Ship the importer' });
   await openTask(page, maestro.url, project.id, task.id);
 

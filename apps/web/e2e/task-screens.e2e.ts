@@ -5,7 +5,9 @@ import { startRunner } from './harness/processes';
 
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).include('[data-testid="task-detail"]').analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 test('a realistic task detail (description, subtasks, dependencies, timeline, a live session): no serious axe violation; screenshots light and dark', async ({

@@ -11,9 +11,7 @@ import type { ResponseBudget } from './response-budget.js';
  * spawned agent, held to its project); or a named token with a role.
  */
 export type Auth =
-  | { kind: 'admin' }
-  | { kind: 'session'; sessionId: string; projectId: string }
-  | { kind: 'token'; tokenId: string; name: string; role: TokenRole };
+  { kind: 'admin' } | { kind: 'session'; sessionId: string; projectId: string } | { kind: 'token'; tokenId: string; name: string; role: TokenRole };
 
 /** Observability hooks the server wires to metrics; all optional so tests need none. */
 export interface ApiHooks {

@@ -61,10 +61,12 @@ export function createRateLimiter(limits: RateLimits, now: () => number = () => 
       if (path.startsWith('runner.')) return { ok: true };
       if (path === 'session.spawn' && spawns) {
         const spawn = spawns.take(key);
-        if (!spawn.ok) return { ok: false, what: 'spawns', limit: `${limits.spawnsPerMinute}/min (burst ${limits.spawnBurst})`, retryAfterMs: spawn.retryAfterMs };
+        if (!spawn.ok)
+          return { ok: false, what: 'spawns', limit: `${limits.spawnsPerMinute}/min (burst ${limits.spawnBurst})`, retryAfterMs: spawn.retryAfterMs };
       }
       const mutation = mutations?.take(key) ?? { ok: true };
-      if (!mutation.ok) return { ok: false, what: 'mutations', limit: `${limits.mutationsPerSecond}/s (burst ${limits.mutationBurst})`, retryAfterMs: mutation.retryAfterMs };
+      if (!mutation.ok)
+        return { ok: false, what: 'mutations', limit: `${limits.mutationsPerSecond}/s (burst ${limits.mutationBurst})`, retryAfterMs: mutation.retryAfterMs };
       return { ok: true };
     },
   };

@@ -24,10 +24,14 @@ export function chargeResponse(budget: ResponseBudget | undefined, path: string,
   const remaining = budget ? budget.remaining : REQUEST_LIMITS.responseBytes;
   if (bytes > remaining) {
     const shared = budget !== undefined && remaining < REQUEST_LIMITS.responseBytes;
-    throw new MaestroError('TOO_LARGE', `The answer to ${path} (${bytes} bytes) is over the ${REQUEST_LIMITS.responseBytes}-byte limit of one response${shared ? ', with the other calls in this batch' : ''}`, {
-      hint: shared ? 'Send fewer calls per request, or ask for smaller pages (limit).' : 'Ask for a smaller page (limit, maxBytes).',
-      details: { limit: 'responseBytes', maxBytes: REQUEST_LIMITS.responseBytes, bytes },
-    });
+    throw new MaestroError(
+      'TOO_LARGE',
+      `The answer to ${path} (${bytes} bytes) is over the ${REQUEST_LIMITS.responseBytes}-byte limit of one response${shared ? ', with the other calls in this batch' : ''}`,
+      {
+        hint: shared ? 'Send fewer calls per request, or ask for smaller pages (limit).' : 'Ask for a smaller page (limit, maxBytes).',
+        details: { limit: 'responseBytes', maxBytes: REQUEST_LIMITS.responseBytes, bytes },
+      },
+    );
   }
   if (budget) budget.remaining -= bytes;
 }

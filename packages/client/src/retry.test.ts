@@ -18,17 +18,19 @@ function failureFor(kind: Failure): TRPCClientError<AppRouter> {
 /** The end of the chain: fails with `failures` in turn, then answers; records every input it was sent. */
 function scripted(failures: Failure[]) {
   const inputs: unknown[] = [];
-  const link: TRPCLink<AppRouter> = () => ({ op }) =>
-    observable((observer) => {
-      inputs.push(op.input);
-      const failure = failures.shift();
-      if (failure) observer.error(failureFor(failure));
-      else {
-        observer.next({ result: { type: 'data', data: { ok: true } } });
-        observer.complete();
-      }
-      return () => {};
-    });
+  const link: TRPCLink<AppRouter> =
+    () =>
+    ({ op }) =>
+      observable((observer) => {
+        inputs.push(op.input);
+        const failure = failures.shift();
+        if (failure) observer.error(failureFor(failure));
+        else {
+          observer.next({ result: { type: 'data', data: { ok: true } } });
+          observer.complete();
+        }
+        return () => {};
+      });
   return { link, inputs };
 }
 

@@ -51,7 +51,9 @@ test('a database made by 0002 upgrades in place: its sessions get no size contro
   const old = createDb({ dataDir, migrationsFolder: firstMigrations(3) });
   await old.migrate();
   await old.db.execute(sql`insert into projects (id, name, working_dir) values ('prj_0123456789', 'old', '/tmp')`);
-  await old.db.execute(sql`insert into sessions (id, project_id, name, spawned_by, cols, rows) values ('ses_0123456789', 'prj_0123456789', 'from before', 'user', 100, 30)`);
+  await old.db.execute(
+    sql`insert into sessions (id, project_id, name, spawned_by, cols, rows) values ('ses_0123456789', 'prj_0123456789', 'from before', 'user', 100, 30)`,
+  );
   await old.close();
 
   const current = createDb({ dataDir });
@@ -74,10 +76,12 @@ test('a database made by 0005 upgrades in place: old event ids become positions,
     );
   for (const name of ['one', 'two', 'three']) await insert(name);
   // A rolled-back insert leaves a hole in the ids, as a real log has.
-  await old.db.transaction(async (tx) => {
-    await tx.execute(sql`select nextval('events_id_seq')`);
-    tx.rollback();
-  }).catch(() => {});
+  await old.db
+    .transaction(async (tx) => {
+      await tx.execute(sql`select nextval('events_id_seq')`);
+      tx.rollback();
+    })
+    .catch(() => {});
   await insert('four');
   await old.close();
 
@@ -92,7 +96,14 @@ test('a database made by 0005 upgrades in place: old event ids become positions,
     expect(oldHead).toBe(all.at(-1)!.id);
 
     await insertEvents(current.db, [
-      { projectId: 'prj_0123456789', type: 'project:deleted', taskId: null, sessionId: null, actor: 'user', payload: { projectId: 'prj_0123456789', name: 'five' } },
+      {
+        projectId: 'prj_0123456789',
+        type: 'project:deleted',
+        taskId: null,
+        sessionId: null,
+        actor: 'user',
+        payload: { projectId: 'prj_0123456789', name: 'five' },
+      },
     ]);
     expect(await sequenceEvents(current.db, 100)).toBe(1);
     const after = await listEvents(current.db, { filter: {}, afterId: cursor, limit: 10 });

@@ -11,7 +11,10 @@ describe('agent command lines with their hooks', () => {
   test('each tool gets its hook flags before its prompt; a custom command gets none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'adapters-'));
     const line = (agent: 'claude' | 'codex' | 'gemini') => commandFor({ ...base, agent, hookArgs: installHooks(agent, dir).args });
-    expect(line('claude')).toMatchObject({ file: 'claude', args: ['--settings', join(dir, 'claude-settings.json'), '--append-system-prompt', 'PROMPT', expect.any(String)] });
+    expect(line('claude')).toMatchObject({
+      file: 'claude',
+      args: ['--settings', join(dir, 'claude-settings.json'), '--append-system-prompt', 'PROMPT', expect.any(String)],
+    });
     expect(line('codex')).toMatchObject({ file: 'codex', args: ['-c', 'notify=["maestro","session","hook","codex"]', 'PROMPT'] });
     // Gemini's hooks come through its environment (GEMINI_CLI_SYSTEM_DEFAULTS_PATH), not a flag.
     expect(line('gemini')).toMatchObject({ file: 'gemini', args: ['--prompt-interactive', 'PROMPT'] });

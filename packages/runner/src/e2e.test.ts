@@ -46,36 +46,42 @@ test('a scripted worker agent completes its task and subtasks; the session ends 
   }
 });
 
-test('orchestrator end to end: 3 subtasks, 3 workers spawned with maestro session spawn, parent completed; no worker touched another task', { timeout: 180_000 }, async () => {
-  const trpc = stack.client.trpc;
-  const parent = await trpc.task.create.mutate({ projectId: stack.project.id, title: 'Build the thing', description: 'Split it in three.' });
-  const orchestrator = await trpc.session.spawn.mutate({
-    taskIds: [parent.id],
-    role: 'orchestrator',
-    agent: 'custom',
-    command: `WORKER_COMMAND='${WORKER}' bash ${ORCHESTRATOR}`,
-  });
-  const done = await waitForSession(stack.client, orchestrator.id, undefined, 150_000);
-  expect(done.status).toBe('completed');
-  expect((await trpc.task.get.query({ id: parent.id })).status).toBe('completed');
+test(
+  'orchestrator end to end: 3 subtasks, 3 workers spawned with maestro session spawn, parent completed; no worker touched another task',
+  { timeout: 180_000 },
+  async () => {
+    const trpc = stack.client.trpc;
+    const parent = await trpc.task.create.mutate({ projectId: stack.project.id, title: 'Build the thing', description: 'Split it in three.' });
+    const orchestrator = await trpc.session.spawn.mutate({
+      taskIds: [parent.id],
+      role: 'orchestrator',
+      agent: 'custom',
+      command: `WORKER_COMMAND='${WORKER}' bash ${ORCHESTRATOR}`,
+    });
+    const done = await waitForSession(stack.client, orchestrator.id, undefined, 150_000);
+    expect(done.status).toBe('completed');
+    expect((await trpc.task.get.query({ id: parent.id })).status).toBe('completed');
 
-  const workers = (await trpc.session.list.query({ projectId: stack.project.id, spawnedBy: orchestrator.id })).items;
-  expect(workers).toHaveLength(3);
-  const ended = await Promise.all(workers.map((w) => waitForSession(stack.client, w.id)));
-  expect(ended.map((w) => w.status)).toEqual(['completed', 'completed', 'completed']);
-  for (const w of ended) expect(w.parentSessionId).toBe(orchestrator.id);
-  const subtasks = (await trpc.task.get.query({ id: parent.id })).subtasks;
-  expect(subtasks.map((s) => s.status)).toEqual(['completed', 'completed', 'completed']);
-  expect(new Set(ended.flatMap((w) => w.taskIds))).toEqual(new Set(subtasks.map((s) => s.id)));
+    const workers = (await trpc.session.list.query({ projectId: stack.project.id, spawnedBy: orchestrator.id })).items;
+    expect(workers).toHaveLength(3);
+    const ended = await Promise.all(workers.map((w) => waitForSession(stack.client, w.id)));
+    expect(ended.map((w) => w.status)).toEqual(['completed', 'completed', 'completed']);
+    for (const w of ended) expect(w.parentSessionId).toBe(orchestrator.id);
+    const subtasks = (await trpc.task.get.query({ id: parent.id })).subtasks;
+    expect(subtasks.map((s) => s.status)).toEqual(['completed', 'completed', 'completed']);
+    expect(new Set(ended.flatMap((w) => w.taskIds))).toEqual(new Set(subtasks.map((s) => s.id)));
 
-  // Every change a worker made was to its own task.
-  const events = (await trpc.events.list.query({ projectId: stack.project.id, limit: 500 })).items as MaestroEvent[];
-  for (const w of ended) {
-    const touched = events
-      .filter((e) => e.actor === w.id)
-      .map((e) => (e.type === 'subtask:updated' ? e.payload.subtask.id : e.type === 'task:updated' && !e.payload.action.startsWith('subtask_') ? e.taskId : null))
-      .filter((id): id is string => id !== null);
-    expect(touched.length).toBeGreaterThan(0);
-    expect(new Set(touched)).toEqual(new Set(w.taskIds));
-  }
-});
+    // Every change a worker made was to its own task.
+    const events = (await trpc.events.list.query({ projectId: stack.project.id, limit: 500 })).items as MaestroEvent[];
+    for (const w of ended) {
+      const touched = events
+        .filter((e) => e.actor === w.id)
+        .map((e) =>
+          e.type === 'subtask:updated' ? e.payload.subtask.id : e.type === 'task:updated' && !e.payload.action.startsWith('subtask_') ? e.taskId : null,
+        )
+        .filter((id): id is string => id !== null);
+      expect(touched.length).toBeGreaterThan(0);
+      expect(new Set(touched)).toEqual(new Set(w.taskIds));
+    }
+  },
+);

@@ -45,7 +45,12 @@ export function parseRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerE
   // PORT and HOST matter only when they name the server: a stray PORT never breaks an explicit URL.
   let apiUrl = env.MAESTRO_API_URL;
   if (!apiUrl) {
-    const port = z.coerce.number().int().min(1).max(65_535).safeParse(PORT || '4800');
+    const port = z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(65_535)
+      .safeParse(PORT || '4800');
     if (!port.success) throw new Error(`Invalid runner configuration:\n  PORT: must be a port number (1-65535), got ${JSON.stringify(PORT)}`);
     apiUrl = defaultApiUrl(port.data, HOST || '127.0.0.1');
   }

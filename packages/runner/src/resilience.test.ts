@@ -27,8 +27,12 @@ async function stackWithRunners(n: number, leaseMs = 3_000): Promise<{ stack: St
 describe('two runners', () => {
   test('10 concurrent spawns: each request claimed exactly once, all 10 complete', async () => {
     const { stack, runners } = await stackWithRunners(2);
-    const tasks = await Promise.all(Array.from({ length: 10 }, (_, i) => stack.client.trpc.task.create.mutate({ projectId: stack.project.id, title: `job ${i}` })));
-    const sessions = await Promise.all(tasks.map((t) => stack.client.trpc.session.spawn.mutate({ taskIds: [t.id], agent: 'custom', command: 'echo done; sleep 0.2' })));
+    const tasks = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => stack.client.trpc.task.create.mutate({ projectId: stack.project.id, title: `job ${i}` })),
+    );
+    const sessions = await Promise.all(
+      tasks.map((t) => stack.client.trpc.session.spawn.mutate({ taskIds: [t.id], agent: 'custom', command: 'echo done; sleep 0.2' })),
+    );
     const ended = await Promise.all(sessions.map((s) => waitForSession(stack.client, s.id)));
     expect(ended.map((s) => s.status)).toEqual(Array(10).fill('completed'));
     const runnerIds = new Set(runners.map((r) => r.id));

@@ -13,7 +13,13 @@ test('a remote runner with its own runner-role token (not the server token) runs
   try {
     const owner = createNodeClient({ url: server.url, token: server.token });
     const { secret } = await owner.trpc.token.create.mutate({ name: 'box2', role: 'runner' });
-    const env = parseRunnerEnv({ MAESTRO_API_URL: server.url, MAESTRO_TOKEN: secret, MAESTRO_RUNNER_DIR: mkdtempSync(join(tmpdir(), 'maestro-remote-')), LOG_LEVEL: 'silent', HOME: tmpdir() });
+    const env = parseRunnerEnv({
+      MAESTRO_API_URL: server.url,
+      MAESTRO_TOKEN: secret,
+      MAESTRO_RUNNER_DIR: mkdtempSync(join(tmpdir(), 'maestro-remote-')),
+      LOG_LEVEL: 'silent',
+      HOME: tmpdir(),
+    });
     const runner = await startRunner(env, { PATH: process.env.PATH, SHELL: '/bin/bash' });
     try {
       const project = await owner.trpc.project.create.mutate({ name: 'remote', workingDir: mkdtempSync(join(tmpdir(), 'maestro-remote-project-')) });

@@ -107,7 +107,10 @@ export function createRunner(opts: RunnerOptions) {
         queue = queue
           .then(() => trpc.session.attention.mutate({ id: sessionId, state, source: 'heuristic', ageMs }))
           // A heuristic is only a hint: one lost while the server is away is superseded by the next.
-          .then(() => undefined, (error: unknown) => logger.warn({ sessionId, err: String(error) }, 'attention report failed'));
+          .then(
+            () => undefined,
+            (error: unknown) => logger.warn({ sessionId, err: String(error) }, 'attention report failed'),
+          );
       },
     });
   }

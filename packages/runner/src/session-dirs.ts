@@ -30,7 +30,9 @@ export async function sweepSessionDirs(opts: {
   if (!existsSync(root)) return [];
   const now = opts.now ?? Date.now();
   const verdicts: SessionDirVerdict[] = [];
-  for (const sessionId of readdirSync(root).filter((n) => n.startsWith('ses_')).sort()) {
+  for (const sessionId of readdirSync(root)
+    .filter((n) => n.startsWith('ses_'))
+    .sort()) {
     const dir = join(root, sessionId);
     const age = now - statSync(dir).mtimeMs;
     if (age < opts.olderThanMs) {
@@ -39,7 +41,12 @@ export async function sweepSessionDirs(opts: {
     }
     const ended = await opts.ended(sessionId);
     if (ended !== true) {
-      verdicts.push({ sessionId, dir, removed: false, kept: ended === 'unknown' ? 'the server does not know this session: check it by hand' : 'session is still live' });
+      verdicts.push({
+        sessionId,
+        dir,
+        removed: false,
+        kept: ended === 'unknown' ? 'the server does not know this session: check it by hand' : 'session is still live',
+      });
       continue;
     }
     if (!opts.dryRun) rmSync(dir, { recursive: true, force: true });

@@ -155,12 +155,26 @@ export class SessionProcess {
     writeFileSync(promptFile, this.deps.prompt, { mode: 0o600 });
     const hooks = installHooks(session.agent, dir);
     const env = { ...agentEnv(this.claim, this.deps, promptFile), ...hooks.env };
-    const launch = commandFor({ agent: session.agent, command: session.command, prompt: this.deps.prompt, promptFile, shell: env.SHELL || '/bin/bash', hookArgs: hooks.args });
+    const launch = commandFor({
+      agent: session.agent,
+      command: session.command,
+      prompt: this.deps.prompt,
+      promptFile,
+      shell: env.SHELL || '/bin/bash',
+      hookArgs: hooks.args,
+    });
     const missing = missingBinaryError(session.agent, launch, env.PATH ?? '');
     if (missing) throw new Error(missing);
     try {
       // Raw bytes (encoding null): output is stored and replayed byte for byte, never re-decoded.
-      this.term = pty.spawn(launch.file, launch.args, { name: 'xterm-256color', cols: session.cols, rows: session.rows, cwd: this.workingDir, env, encoding: null });
+      this.term = pty.spawn(launch.file, launch.args, {
+        name: 'xterm-256color',
+        cols: session.cols,
+        rows: session.rows,
+        cwd: this.workingDir,
+        env,
+        encoding: null,
+      });
     } catch (error) {
       throw new Error(`Could not start ${launch.display} in ${this.workingDir}: ${(error as Error).message}`);
     }

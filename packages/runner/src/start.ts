@@ -8,11 +8,16 @@ import { retentionMs } from './session-dirs.js';
 import { findCliBundle, writeCliShim } from './shim.js';
 
 /** Wires a runner from its environment: client, logger, prompt composer, `maestro` on the agents' PATH. */
-export async function startRunner(env: RunnerEnv, baseEnv: NodeJS.ProcessEnv, opts: { cliBundle?: string; skills?: Pick<SkillSearchOptions, 'builtinDir' | 'homeDir'> } = {}): Promise<Runner> {
+export async function startRunner(
+  env: RunnerEnv,
+  baseEnv: NodeJS.ProcessEnv,
+  opts: { cliBundle?: string; skills?: Pick<SkillSearchOptions, 'builtinDir' | 'homeDir'> } = {},
+): Promise<Runner> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'maestro-runner' } });
   // Prompt files hold task text and worktrees hold code: the owner's alone.
   const { tightenedFrom } = ensurePrivateDir(env.MAESTRO_RUNNER_DIR);
-  if (tightenedFrom !== null) logger.warn({ dir: env.MAESTRO_RUNNER_DIR, was: tightenedFrom.toString(8), now: '700' }, 'runner directory was open to other local users: made private');
+  if (tightenedFrom !== null)
+    logger.warn({ dir: env.MAESTRO_RUNNER_DIR, was: tightenedFrom.toString(8), now: '700' }, 'runner directory was open to other local users: made private');
   const cli = opts.cliBundle ?? findCliBundle();
   if (!cli) logger.warn({}, 'maestro CLI bundle not found (run `npm run build`): agents will not find `maestro` on PATH');
   const runner = createRunner({

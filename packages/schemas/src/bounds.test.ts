@@ -21,7 +21,8 @@ describe('bounds the database can store', () => {
     expect(register(INT32.max)).toBe(true);
     expect(register(INT32.max + 1)).toBe(false);
     expect(register(-1)).toBe(false);
-    const exit = (exitCode: number) => runnerExitInput.safeParse({ runnerId: 'run_0123456789', sessionId: 'ses_0123456789', exitCode, signal: null, error: null }).success;
+    const exit = (exitCode: number) =>
+      runnerExitInput.safeParse({ runnerId: 'run_0123456789', sessionId: 'ses_0123456789', exitCode, signal: null, error: null }).success;
     expect(exit(INT32.min)).toBe(true);
     expect(exit(2 ** 53)).toBe(false);
     expect(taskUpdateInput.safeParse({ id: 'tsk_0123456789', expectedVersion: 2 ** 31 }).success).toBe(false);

@@ -81,7 +81,10 @@ export const eventFilter = z.object({
   projectId: projectId.optional(),
   taskId: taskId.optional(),
   sessionId: sessionId.optional(),
-  types: z.array(z.enum(EVENT_TYPES as [EventType, ...EventType[]])).max(EVENT_TYPES.length).optional(),
+  types: z
+    .array(z.enum(EVENT_TYPES as [EventType, ...EventType[]]))
+    .max(EVENT_TYPES.length)
+    .optional(),
 });
 export type EventFilter = z.infer<typeof eventFilter>;
 

@@ -12,7 +12,10 @@ export const role = z.enum(ROLES);
 export const agent = z.enum(AGENTS);
 export const runnerId = z.string().regex(/^run_[0-9a-z]{10}$/, 'must be a runner id like run_0123456789');
 
-const skillName = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
+const skillName = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
 const terminalSize = { cols: z.number().int().min(10).max(1000).default(120), rows: z.number().int().min(5).max(500).default(32) };
 
 export const session = z.object({
@@ -85,7 +88,12 @@ export const sessionListOutput = pageOf(session).extend({ asOfEventId });
 
 export const sessionIdInput = z.object({ id: sessionId });
 export const sessionStopInput = z.object({ id: sessionId, ...mutationMeta });
-export const sessionInputInput = z.object({ id: sessionId, data: wellFormedText().min(1).max(64 * 1024) });
+export const sessionInputInput = z.object({
+  id: sessionId,
+  data: wellFormedText()
+    .min(1)
+    .max(64 * 1024),
+});
 /** A terminal viewer (a browser tab) as it names itself, so two viewers of one session can tell whose size wins. */
 export const viewerId = z.string().regex(/^[\w.:-]{1,64}$/, '1-64 letters, digits and . _ : -');
 export const sessionResizeInput = z.object({
@@ -168,7 +176,13 @@ export const runnerHeartbeatOutput = z.object({
   adopt: z.array(sessionId),
 });
 export const runnerClaimInput = z.object({ runnerId, sessionId });
-export const runnerStartedInput = z.object({ runnerId, sessionId, pid: int32().min(0), workingDir: text().max(LIMITS.path), branch: text().max(255).nullable() });
+export const runnerStartedInput = z.object({
+  runnerId,
+  sessionId,
+  pid: int32().min(0),
+  workingDir: text().max(LIMITS.path),
+  branch: text().max(255).nullable(),
+});
 export const runnerOutputInput = z.object({
   runnerId,
   sessionId,

@@ -4,7 +4,11 @@ const SPAN = /`([^`\n]+)`/g;
 const END_OF_COMMAND = /\s(?:\||&&|\|\||;|#|>)\s.*$/;
 
 function asCommand(text: string): string | undefined {
-  const line = text.trim().replace(/^\$\s+/, '').replace(END_OF_COMMAND, '').trim();
+  const line = text
+    .trim()
+    .replace(/^\$\s+/, '')
+    .replace(END_OF_COMMAND, '')
+    .trim();
   return line.startsWith('maestro ') ? line : undefined;
 }
 

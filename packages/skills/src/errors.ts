@@ -30,10 +30,7 @@ export class SkillNotFoundError extends Error {
     readonly searched: string[],
     readonly available: string[],
   ) {
-    super(
-      `Skill "${skill}" not found. Searched: ${searched.join(', ')}. ` +
-        `Available: ${available.length > 0 ? available.join(', ') : 'none'}.`,
-    );
+    super(`Skill "${skill}" not found. Searched: ${searched.join(', ')}. ` + `Available: ${available.length > 0 ? available.join(', ') : 'none'}.`);
   }
 }
 

@@ -157,7 +157,13 @@ describe('role mapping and order', () => {
     const ghost = orderSkills(['needs-ghost'], all);
     expect(ghost.skills.map((s) => s.manifest.name)).toEqual(['needs-ghost']);
     expect(ghost.problems).toEqual([
-      { skill: 'needs-ghost', source: 'project', file: join(dirs.projectSkills, 'needs-ghost', 'manifest.json'), field: 'dependencies', message: 'skill "ghost" not found' },
+      {
+        skill: 'needs-ghost',
+        source: 'project',
+        file: join(dirs.projectSkills, 'needs-ghost', 'manifest.json'),
+        field: 'dependencies',
+        message: 'skill "ghost" not found',
+      },
     ]);
     const loop = orderSkills(['loop-a'], all);
     expect(loop.skills).toHaveLength(2);

@@ -39,7 +39,13 @@ async function readText(file: string): Promise<string | undefined> {
 export async function readSkillDir(dir: string, name: string, source: SkillSource): Promise<Candidate> {
   const manifestFile = join(dir, 'manifest.json');
   const bodyFile = join(dir, 'skill.md');
-  const problem = (file: string, message: string, field?: string): SkillProblem => ({ skill: name, source, file, message, ...(field === undefined ? {} : { field }) });
+  const problem = (file: string, message: string, field?: string): SkillProblem => ({
+    skill: name,
+    source,
+    file,
+    message,
+    ...(field === undefined ? {} : { field }),
+  });
   const [manifestText, body] = await Promise.all([readText(manifestFile), readText(bodyFile)]);
   const problems: SkillProblem[] = [];
   let manifest: SkillManifest | undefined;

@@ -1,9 +1,7 @@
 import { ROLES } from '@maestro/schemas';
 import { z } from 'zod';
 
-const skillName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes, like maestro-worker');
+const skillName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and dashes, like maestro-worker');
 
 /** `manifest.json` of a skill. Unknown keys are refused so a misspelt field is caught, not ignored. */
 export const skillManifest = z.strictObject({
@@ -22,9 +20,7 @@ export const skillManifest = z.strictObject({
 });
 export type SkillManifest = z.infer<typeof skillManifest>;
 
-export type ManifestParseResult =
-  | { ok: true; manifest: SkillManifest }
-  | { ok: false; errors: { field?: string; message: string }[] };
+export type ManifestParseResult = { ok: true; manifest: SkillManifest } | { ok: false; errors: { field?: string; message: string }[] };
 
 /** Parses a manifest's text; every error names the field it is about (none for bad JSON). */
 export function parseManifest(text: string): ManifestParseResult {

@@ -18,7 +18,12 @@ export interface ComposedPrompt {
   problems: SkillSet['problems'];
 }
 
-const indent = (text: string, prefix: string) => text.trim().split('\n').map((line) => `${prefix}${line}`).join('\n');
+const indent = (text: string, prefix: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => `${prefix}${line}`)
+    .join('\n');
 
 const ref = (t: TaskRef) => `- \`${t.id}\` ${t.title} (${t.status})`;
 

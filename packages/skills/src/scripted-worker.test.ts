@@ -83,7 +83,10 @@ describe('a scripted worker that follows only the worker skill', () => {
       ...extraEnv,
     };
     const { stdout } = await run('bash', [SCRIPT], { env, timeout: 60_000 });
-    const invocations = readFileSync(commandLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]);
+    const invocations = readFileSync(commandLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string[]);
     const work = existsSync(workLog) ? readFileSync(workLog, 'utf8').trim().split('\n') : [];
     return { stdout, invocations, work };
   }
@@ -155,9 +158,30 @@ describe('a scripted worker that follows only the worker skill', () => {
 
 describe('followsSkill', () => {
   test('accepts the skill’s own order and rejects anything else', () => {
-    expect(followsSkill([['whoami', '--json'], ['task', 'get', 'tsk_a', '--json'], ['task', 'complete', 'tsk_a', '--json']]).ok).toBe(true);
-    expect(followsSkill([['task', 'start', 'tsk_a', '--json'], ['whoami', '--json']]).ok).toBe(false);
-    expect(followsSkill([['whoami', '--json'], ['task', 'claim', '--json']]).ok).toBe(false);
-    expect(followsSkill([['whoami', '--json'], ['task', 'start', 'tsk_a', '--force']]).ok).toBe(false);
+    expect(
+      followsSkill([
+        ['whoami', '--json'],
+        ['task', 'get', 'tsk_a', '--json'],
+        ['task', 'complete', 'tsk_a', '--json'],
+      ]).ok,
+    ).toBe(true);
+    expect(
+      followsSkill([
+        ['task', 'start', 'tsk_a', '--json'],
+        ['whoami', '--json'],
+      ]).ok,
+    ).toBe(false);
+    expect(
+      followsSkill([
+        ['whoami', '--json'],
+        ['task', 'claim', '--json'],
+      ]).ok,
+    ).toBe(false);
+    expect(
+      followsSkill([
+        ['whoami', '--json'],
+        ['task', 'start', 'tsk_a', '--force'],
+      ]).ok,
+    ).toBe(false);
   });
 });

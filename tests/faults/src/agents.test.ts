@@ -48,14 +48,14 @@ test(`${AGENTS} scripted agents on one project: claims, versions, replayed statu
     for (const r of results) expect(r.code, r.output).toBe(0);
 
     const tasks: Task[] = [];
-    for (let cursor: string | undefined; ; ) {
+    for (let cursor: string | undefined; ;) {
       const page = await client.trpc.task.list.query({ projectId: project.id, limit: 500, ...(cursor ? { cursor } : {}) });
       tasks.push(...page.items);
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
     const events: MaestroEvent[] = [];
-    for (let afterId: number | undefined; ; ) {
+    for (let afterId: number | undefined; ;) {
       const page = await client.trpc.events.list.query({ projectId: project.id, limit: 500, ...(afterId !== undefined ? { afterId } : {}) });
       events.push(...(page.items as MaestroEvent[]));
       if (page.nextAfterId === null) break;
@@ -84,7 +84,12 @@ test(`${AGENTS} scripted agents on one project: claims, versions, replayed statu
     // (An event about a subtask also carries its parent unchanged: same version, same row.)
     const replayed = new Map<string, { status: string; version: number; row: string }>();
     for (const e of events) {
-      const t = e.type === 'task:created' || e.type === 'task:updated' ? e.payload.task : e.type === 'subtask:created' || e.type === 'subtask:updated' ? e.payload.subtask : null;
+      const t =
+        e.type === 'task:created' || e.type === 'task:updated'
+          ? e.payload.task
+          : e.type === 'subtask:created' || e.type === 'subtask:updated'
+            ? e.payload.subtask
+            : null;
       if (!t) continue;
       const row = JSON.stringify({ ...t, updatedAt: undefined });
       const before = replayed.get(t.id);

@@ -66,7 +66,10 @@ test('the answer to runner.claim is lost after the commit: the runner adopts the
   expect((await readAllOutput(client, first.id)).toString()).toContain('adopted-after-a-lost-claim');
   const { items } = await client.trpc.events.list.query({ projectId, types: ['session:updated'], limit: 100 });
   const reasons = items.flatMap((e) => (e.type === 'session:updated' && e.sessionId === first.id && e.payload.reason ? [e.payload.reason] : []));
-  expect(reasons.filter((r) => r.startsWith('claimed by runner'))).toEqual([expect.not.stringContaining('again'), expect.stringContaining('again (its first answer was lost)')]);
+  expect(reasons.filter((r) => r.startsWith('claimed by runner'))).toEqual([
+    expect.not.stringContaining('again'),
+    expect.stringContaining('again (its first answer was lost)'),
+  ]);
 
   const second = await client.trpc.session.spawn.mutate({ taskIds: [task.id], agent: 'custom', command: 'echo spawned-again' });
   expect((await waitForSession(client, second.id, undefined, 90_000)).status).toBe('completed');

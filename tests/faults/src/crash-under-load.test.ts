@@ -61,7 +61,12 @@ async function crashUnderLoad(env: Record<string, string>) {
   await new Promise((r) => setTimeout(r, 500));
 
   // What each writer was told succeeded.
-  const acked = { created: new Map<string, string>(), described: new Map<string, string>(), subtasks: new Map<string, string>(), claimed: new Map<string, string>() };
+  const acked = {
+    created: new Map<string, string>(),
+    described: new Map<string, string>(),
+    subtasks: new Map<string, string>(),
+    claimed: new Map<string, string>(),
+  };
   let stop = false;
   const writer = async (w: number) => {
     const client = createNodeClient({ url, token: TOKEN, retry });

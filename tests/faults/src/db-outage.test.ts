@@ -68,7 +68,10 @@ test('database down: /health 503 within seconds, calls fail fast with UNAVAILABL
   const noRetries = await cli(b.url, b.token, ['task', 'list', '--project', project.id], { MAESTRO_RETRIES: '0' });
   expect(noRetries.code).toBe(3);
   expect(noRetries.out.error?.code).toBe('UNAVAILABLE');
-  const retrying = cli(b.url, b.token, ['task', 'create', 'created by a retrying CLI', '--project', project.id], { MAESTRO_RETRIES: '10', MAESTRO_RETRY_DELAY: '1000' });
+  const retrying = cli(b.url, b.token, ['task', 'create', 'created by a retrying CLI', '--project', project.id], {
+    MAESTRO_RETRIES: '10',
+    MAESTRO_RETRY_DELAY: '1000',
+  });
   await new Promise((r) => setTimeout(r, 1_500));
 
   await pg.start();

@@ -15,7 +15,10 @@ afterAll(async () => {
 
 test('kill -9 the server a client uses: it moves to the other one, its writes go on, its subscription misses nothing', async () => {
   pg = await createPgCluster();
-  const [a, b] = await Promise.all([spawnServer({ env: { DATABASE_URL: pg.url, MAESTRO_TOKEN: TOKEN } }), spawnServer({ env: { DATABASE_URL: pg.url, MAESTRO_TOKEN: TOKEN } })]);
+  const [a, b] = await Promise.all([
+    spawnServer({ env: { DATABASE_URL: pg.url, MAESTRO_TOKEN: TOKEN } }),
+    spawnServer({ env: { DATABASE_URL: pg.url, MAESTRO_TOKEN: TOKEN } }),
+  ]);
   servers.push(a, b);
   const states: string[] = [];
   const client = createNodeClient({

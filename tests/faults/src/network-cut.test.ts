@@ -55,7 +55,8 @@ async function createTasks(n: number, prefix: string): Promise<string[]> {
   return ids;
 }
 
-const createdIds = (events: { type: string; payload?: unknown }[]) => events.map((e) => (e.type === 'task:created' ? (e.payload as { task: { id: string } }).task.id : e.type));
+const createdIds = (events: { type: string; payload?: unknown }[]) =>
+  events.map((e) => (e.type === 'task:created' ? (e.payload as { task: { id: string } }).task.id : e.type));
 
 type Cut = PathMode | 'drop';
 const CUTS: Exclude<Cut, 'open'>[] = ['drop', 'stalled', 'up-dead', 'down-dead'];
@@ -103,7 +104,13 @@ function startWatch(url: string) {
   let stderr = '';
   let buffer = '';
   const child = spawn(process.execPath, [CLI, 'watch', '--json'], {
-    env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'maestro-home-')), MAESTRO_API_URL: url, MAESTRO_TOKEN: server.token, MAESTRO_PROJECT_ID: projectId },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: mkdtempSync(join(tmpdir(), 'maestro-home-')),
+      MAESTRO_API_URL: url,
+      MAESTRO_TOKEN: server.token,
+      MAESTRO_PROJECT_ID: projectId,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

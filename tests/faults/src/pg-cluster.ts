@@ -13,7 +13,8 @@ function binDir(): string {
   if (process.env.PG_BIN_DIR) return process.env.PG_BIN_DIR;
   const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)) : [];
   const newest = versions.sort((x, y) => Number(y) - Number(x))[0];
-  if (!newest) throw new Error('No PostgreSQL binaries under /usr/lib/postgresql: install postgresql, or set PG_BIN_DIR to the directory holding initdb and pg_ctl');
+  if (!newest)
+    throw new Error('No PostgreSQL binaries under /usr/lib/postgresql: install postgresql, or set PG_BIN_DIR to the directory holding initdb and pg_ctl');
   return join('/usr/lib/postgresql', newest, 'bin');
 }
 const BIN = binDir();

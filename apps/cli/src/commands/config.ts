@@ -11,11 +11,13 @@ function masked(values: ConfigFile): ConfigFile {
 }
 
 export default defineCommand({
-  meta: meta(
-    'config',
-    `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS_TEXT}`,
-    ['maestro config --list', 'maestro config --set apiUrl=http://10.0.0.5:4800', 'maestro config --get project', 'maestro config --unset token', 'maestro config --set agents.aider.command="aider --yes"'],
-  ),
+  meta: meta('config', `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS_TEXT}`, [
+    'maestro config --list',
+    'maestro config --set apiUrl=http://10.0.0.5:4800',
+    'maestro config --get project',
+    'maestro config --unset token',
+    'maestro config --set agents.aider.command="aider --yes"',
+  ]),
   args: {
     ...globalArgs,
     set: { type: 'string', valueHint: 'key=value', description: 'Save a value' },

@@ -19,7 +19,8 @@ export default defineCommand({
     const inbox = await rt.out.spin('Loading inbox', rt.trpc().inbox.list.query(input));
     rt.out.success(inbox, (d) => {
       const more = d.total > d.items.length ? `\n${rt.out.paint('dim', `… ${d.total - d.items.length} more: --limit`)}` : '';
-      const hint = d.counts.needs_input > 0 ? `\n${rt.out.paint('dim', 'Answer: maestro session send <id> "<text>"  ·  open: maestro session attach <id>')}` : '';
+      const hint =
+        d.counts.needs_input > 0 ? `\n${rt.out.paint('dim', 'Answer: maestro session send <id> "<text>"  ·  open: maestro session attach <id>')}` : '';
       return `${inboxTable(d.items, rt.out.paint)}${more}${hint}`;
     });
   },

@@ -46,7 +46,15 @@ export async function noProjectSelected(rt: Runtime): Promise<void> {
         ['ID', 'NAME', 'TASKS', 'READY', 'BLOCKED', 'SESSIONS', 'DIRECTORY'],
         items.map((p, i) => {
           const s = summaries[i];
-          return [p.id, p.name, s ? String(s.total) : '', s ? String(s.ready) : '', s ? String(s.byStatus.blocked) : '', s ? String(s.activeSessions) : '', p.workingDir];
+          return [
+            p.id,
+            p.name,
+            s ? String(s.total) : '',
+            s ? String(s.ready) : '',
+            s ? String(s.byStatus.blocked) : '',
+            s ? String(s.activeSessions) : '',
+            p.workingDir,
+          ];
         }),
         paint,
       ),

@@ -61,7 +61,14 @@ function render(d: StatusData, rt: Runtime): string {
   if (d.ready > d.readyTasks.length) lines.push(paint('dim', `… and ${d.ready - d.readyTasks.length} more: maestro task ready`));
   lines.push('', paint('bold', `Blocked (${d.byStatus.blocked})`));
   if (d.blocked.length === 0) lines.push(paint('dim', 'Nothing blocked.'));
-  else lines.push(table(['ID', 'TITLE', 'REASON'], d.blocked.map((b) => [b.id, b.title, b.blockedReason ?? '']), paint));
+  else
+    lines.push(
+      table(
+        ['ID', 'TITLE', 'REASON'],
+        d.blocked.map((b) => [b.id, b.title, b.blockedReason ?? '']),
+        paint,
+      ),
+    );
   lines.push('', runnersText(d.runners, paint));
   return lines.join('\n');
 }
@@ -70,5 +77,10 @@ function render(d: StatusData, rt: Runtime): string {
 function needsInput(d: StatusData, rt: Runtime): string[] {
   if (d.needsInput.length === 0) return [];
   const rows = d.needsInput.map((s) => [s.id, age(s.attention.since), s.name, s.attention.message ?? '']);
-  return [rt.out.paint('bold', `Needs input (${d.needsInput.length})`), table(['ID', 'WAITED', 'NAME', 'QUESTION'], rows, rt.out.paint), rt.out.paint('dim', 'Answer: maestro session send <id> "<text>"'), ''];
+  return [
+    rt.out.paint('bold', `Needs input (${d.needsInput.length})`),
+    table(['ID', 'WAITED', 'NAME', 'QUESTION'], rows, rt.out.paint),
+    rt.out.paint('dim', 'Answer: maestro session send <id> "<text>"'),
+    '',
+  ];
 }

@@ -48,7 +48,13 @@ function runHook(argv: string[], stdin: string): Promise<{ code: number | null; 
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), {
-      env: { PATH: `${binDir}:${process.env.PATH ?? ''}`, HOME: tmpdir(), MAESTRO_API_URL: server.url, MAESTRO_TOKEN: server.token, MAESTRO_SESSION_ID: sessionId },
+      env: {
+        PATH: `${binDir}:${process.env.PATH ?? ''}`,
+        HOME: tmpdir(),
+        MAESTRO_API_URL: server.url,
+        MAESTRO_TOKEN: server.token,
+        MAESTRO_SESSION_ID: sessionId,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -66,7 +72,8 @@ async function attention(): Promise<Attention | null> {
 /** Every command a settings object's hooks run, by event. */
 function commandsOf(settings: { hooks: Record<string, { hooks: object[] }[]> }): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [event, groups] of Object.entries(settings.hooks)) for (const g of groups) for (const h of g.hooks) out.set(event, (h as { command: string }).command);
+  for (const [event, groups] of Object.entries(settings.hooks))
+    for (const g of groups) for (const h of g.hooks) out.set(event, (h as { command: string }).command);
   return out;
 }
 
@@ -89,7 +96,11 @@ describe('Claude Code hooks', () => {
       { state: 'needs_input', message: 'Claude needs your permission to use Bash' },
     ],
     ['PostToolUse', { hook_event_name: 'PostToolUse', tool_name: 'Bash', tool_input: {}, tool_response: {} }, { state: 'working', message: null }],
-    ['PermissionRequest', { hook_event_name: 'PermissionRequest', tool_name: 'Write', tool_input: {} }, { state: 'needs_input', message: 'Permission to use Write' }],
+    [
+      'PermissionRequest',
+      { hook_event_name: 'PermissionRequest', tool_name: 'Write', tool_input: {} },
+      { state: 'needs_input', message: 'Permission to use Write' },
+    ],
     ['UserPromptSubmit', { hook_event_name: 'UserPromptSubmit', prompt: 'go on' }, { state: 'working', message: null }],
     ['Stop', { hook_event_name: 'Stop', stop_hook_active: false }, { state: 'idle', message: null }],
   ])('%s on stdin sets the state (source hook), exit 0, nothing on stdout', async (event, payload, expected) => {
@@ -116,7 +127,11 @@ describe('Gemini CLI hooks', () => {
 
   test.each([
     ['BeforeAgent', { hook_event_name: 'BeforeAgent', prompt: 'go' }, { state: 'working', message: null }],
-    ['Notification', { hook_event_name: 'Notification', notification_type: 'ToolPermission', message: 'Allow run_shell_command?', details: {} }, { state: 'needs_input', message: 'Allow run_shell_command?' }],
+    [
+      'Notification',
+      { hook_event_name: 'Notification', notification_type: 'ToolPermission', message: 'Allow run_shell_command?', details: {} },
+      { state: 'needs_input', message: 'Allow run_shell_command?' },
+    ],
     ['AfterTool', { hook_event_name: 'AfterTool', tool_name: 'run_shell_command', tool_input: {}, tool_response: {} }, { state: 'working', message: null }],
     ['AfterAgent', { hook_event_name: 'AfterAgent', prompt: 'go', prompt_response: 'done' }, { state: 'idle', message: null }],
   ])('%s on stdin sets the state; stdout is the JSON Gemini parses', async (event, payload, expected) => {
@@ -140,7 +155,14 @@ describe('Codex notify', () => {
     expect(validate(notify), ajv.errorsText(validate.errors)).toBe(true);
 
     await client.trpc.session.attention.mutate({ id: sessionId, state: 'working', source: 'agent' });
-    const event = { type: 'agent-turn-complete', 'thread-id': 't1', 'turn-id': '1', cwd: tmpdir(), 'input-messages': ['go'], 'last-assistant-message': 'Done: tests pass.' };
+    const event = {
+      type: 'agent-turn-complete',
+      'thread-id': 't1',
+      'turn-id': '1',
+      cwd: tmpdir(),
+      'input-messages': ['go'],
+      'last-assistant-message': 'Done: tests pass.',
+    };
     const run = await runHook([...notify.notify!, JSON.stringify(event)], '');
     expect(run.code).toBe(0);
     expect(await attention()).toMatchObject({ state: 'idle', source: 'hook', message: 'Done: tests pass.' });

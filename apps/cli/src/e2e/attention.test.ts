@@ -42,7 +42,10 @@ async function json<T>(command: string, args: string[], timeoutMs?: number): Pro
 
 async function spawnAgent(title: string, script: string): Promise<string> {
   const task = expectSuccess<{ id: string }>(await runCli(['task', 'create', title, '--json'], env), 'task create').id;
-  const spawned = expectSuccess<{ id: string }>(await runCli(['session', 'spawn', '--task', task, '--agent', 'custom', '--command', script, '--json'], env), 'session spawn');
+  const spawned = expectSuccess<{ id: string }>(
+    await runCli(['session', 'spawn', '--task', task, '--agent', 'custom', '--command', script, '--json'], env),
+    'session spawn',
+  );
   return spawned.id;
 }
 
@@ -52,7 +55,8 @@ async function until(id: string, check: (s: Session) => boolean, timeoutMs = 20_
   for (;;) {
     const session = await client.trpc.session.get.query({ id });
     if (check(session)) return { session, at: Date.now() };
-    if (Date.now() > deadline) throw new Error(`session ${id}: condition not met in ${timeoutMs} ms; attention ${JSON.stringify(session.attention)}, status ${session.status}`);
+    if (Date.now() > deadline)
+      throw new Error(`session ${id}: condition not met in ${timeoutMs} ms; attention ${JSON.stringify(session.attention)}, status ${session.status}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

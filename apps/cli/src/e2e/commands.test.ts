@@ -91,9 +91,7 @@ describe('every command in --json mode matches its published schema', () => {
     expect(await ok<Task>('task start', [], { MAESTRO_TASK_IDS: `${b.id},${a.id}` })).toMatchObject({ id: b.id, status: 'in_progress' });
 
     const timeline = await ok<{ type: string; payload: { action?: string; reason?: string } }[]>('task timeline', [a.id]);
-    expect(timeline.map((e) => e.payload.action ?? e.type)).toEqual(
-      expect.arrayContaining(['task:created', 'claim', 'block', 'unblock', 'complete']),
-    );
+    expect(timeline.map((e) => e.payload.action ?? e.type)).toEqual(expect.arrayContaining(['task:created', 'claim', 'block', 'unblock', 'complete']));
     expect(timeline.find((e) => e.payload.action === 'block')?.payload.reason).toBe('Waiting for review');
 
     const extra = await ok<Task>('task create', ['Throwaway']);
@@ -127,7 +125,10 @@ describe('every command in --json mode matches its published schema', () => {
     const watch = cli(['watch', '--json', '--since', '0', '--count', '3']);
     const result = await watch;
     expect(result.code, result.stderr).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; type: string });
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number; type: string });
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(schemaErrors('watch.json', line)).toBeNull();
     expect(lines[0]?.type).toBe('project:created');

@@ -82,7 +82,11 @@ describe('before any runner is connected', () => {
   test('an unknown skill or agent is refused at spawn, listing what exists, with nothing written', async () => {
     const task = await newTask('wrong skill');
     const before = await json<TaskDetail>('task get', [task]);
-    const skill = expectFailure(await cli(['session', 'spawn', '--task', task, '--skill', 'nosuch', '--agent', 'custom', '--command', 'true', '--json']), 'VALIDATION', 1);
+    const skill = expectFailure(
+      await cli(['session', 'spawn', '--task', task, '--skill', 'nosuch', '--agent', 'custom', '--command', 'true', '--json']),
+      'VALIDATION',
+      1,
+    );
     expect(skill.message).toBe('Unknown skill "nosuch"');
     expect(skill.hint).toContain('maestro-worker');
     const agent = expectFailure(await cli(['session', 'spawn', '--task', task, '--agent', 'nosuch', '--json']), 'VALIDATION', 1);
@@ -106,7 +110,11 @@ describe('with a runner', () => {
     const data = await json<{ runners: { name: string; live: boolean }[] }>('status');
     expect(data.runners).toEqual([expect.objectContaining({ name: 'first-hour-runner', live: true })]);
 
-    const spawn = await cli(['session', 'spawn', '--task', await newTask('say hi'), '--agent', 'custom', '--command', 'echo hi; sleep 2', '--wait'], {}, 60_000);
+    const spawn = await cli(
+      ['session', 'spawn', '--task', await newTask('say hi'), '--agent', 'custom', '--command', 'echo hi; sleep 2', '--wait'],
+      {},
+      60_000,
+    );
     expect(spawn.code, spawn.stderr).toBe(0);
     expect(spawn.stderr).toMatch(/waiting for a runner|is starting it|running/);
     expect(spawn.stderr).toMatch(/running \(pid \d+\)/);
@@ -114,7 +122,11 @@ describe('with a runner', () => {
 
   test('a spawn that fails to start leaves its task todo, the failure on its timeline, and SPAWN_FAILED hints', async () => {
     const task = await newTask('try a command');
-    const failed = expectFailure(await cli(['session', 'spawn', '--task', task, '--agent', 'custom', '--command', 'no-such-agent-binary --go', '--wait', '--json'], {}, 60_000), 'SPAWN_FAILED', 6);
+    const failed = expectFailure(
+      await cli(['session', 'spawn', '--task', task, '--agent', 'custom', '--command', 'no-such-agent-binary --go', '--wait', '--json'], {}, 60_000),
+      'SPAWN_FAILED',
+      6,
+    );
     expect(failed.message).toContain('Command not found: no-such-agent-binary');
     expect(failed.hint).toContain('spawn again');
     expect(await json<TaskDetail>('task get', [task])).toMatchObject({ status: 'todo', assignee: null, blockedReason: null, ready: true });
@@ -174,7 +186,10 @@ describe('with a runner', () => {
     expect(sLines.length, s.stdout).toBeLessThan(40);
     expect(s.stdout).toMatch(new RegExp(`${session.id} wrote [\\d.]+ [KM]?B of output \\(1\\.0 MB in all\\)`));
 
-    const events = f.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; payload: { bytes?: number } });
+    const events = f.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; payload: { bytes?: number } });
     const output = events.filter((e) => e.type === 'session:output');
     expect(output.length).toBeGreaterThan(0);
     expect(events.length).toBe(lines.length + output.length);

@@ -29,16 +29,20 @@ describe('started through npx', () => {
   test.each([
     ['watch', /watching for events/],
     ['runner', /hosting sessions/],
-  ])('`npx maestro %s` stops when npx gets SIGTERM', async (command, ready) => {
-    const npx = spawn('npx', ['maestro', command], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    npx.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await until(() => ready.test(stderr), 30_000, `npx maestro ${command} ready (stderr: ${stderr})`);
-    const [maestro] = descendants(npx.pid!, /maestro(\.cjs)? /);
-    expect(maestro, 'the maestro process under npx').toBeDefined();
-    npx.kill('SIGTERM');
-    await until(() => !running(maestro!), 10_000, `maestro ${command} (pid ${maestro}) gone after npx got SIGTERM`);
-  }, 60_000);
+  ])(
+    '`npx maestro %s` stops when npx gets SIGTERM',
+    async (command, ready) => {
+      const npx = spawn('npx', ['maestro', command], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      npx.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      await until(() => ready.test(stderr), 30_000, `npx maestro ${command} ready (stderr: ${stderr})`);
+      const [maestro] = descendants(npx.pid!, /maestro(\.cjs)? /);
+      expect(maestro, 'the maestro process under npx').toBeDefined();
+      npx.kill('SIGTERM');
+      await until(() => !running(maestro!), 10_000, `maestro ${command} (pid ${maestro}) gone after npx got SIGTERM`);
+    },
+    60_000,
+  );
 });
 
 describe('a quiet start', () => {
@@ -57,7 +61,10 @@ describe('a quiet start', () => {
     // The same command as a dry run (nothing rebuilt under other tests' feet): the notice comes from turbo itself.
     const cliOnly = `${build} --dry-run`;
     const home = fresh();
-    const { stdout, stderr } = await exec('sh', ['-c', cliOnly], { cwd: REPO_ROOT, env: { ...home, PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}:${home.PATH}` } });
+    const { stdout, stderr } = await exec('sh', ['-c', cliOnly], {
+      cwd: REPO_ROOT,
+      env: { ...home, PATH: `${join(REPO_ROOT, 'node_modules', '.bin')}:${home.PATH}` },
+    });
     expect(`${stdout}${stderr}`).not.toMatch(/collects completely anonymous telemetry/);
   }, 120_000);
 });

@@ -22,7 +22,12 @@ afterAll(async () => {
 test('runner and watch survive 3 server restarts without a listener leak; the runner stops fast with its server gone', async () => {
   let server = await spawnServer();
   servers.push(server);
-  const env = { HOME: tempHome(), MAESTRO_API_URL: server.url, MAESTRO_TOKEN: server.token, MAESTRO_RUNNER_DIR: mkdtempSync(join(tmpdir(), 'runner-process-')) };
+  const env = {
+    HOME: tempHome(),
+    MAESTRO_API_URL: server.url,
+    MAESTRO_TOKEN: server.token,
+    MAESTRO_RUNNER_DIR: mkdtempSync(join(tmpdir(), 'runner-process-')),
+  };
   const project = expectSuccess<Project>(await runCli(['project', 'create', 'restarts', '--json'], env), 'project create');
   const projectEnv = { ...env, MAESTRO_PROJECT_ID: project.id };
   const quietTask = expectSuccess<{ id: string }>(await runCli(['task', 'create', 'nothing happens to me', '--json'], projectEnv), 'task create');

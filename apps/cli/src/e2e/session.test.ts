@@ -37,14 +37,21 @@ async function newTask(title: string): Promise<string> {
 describe('maestro session … against a server with a real runner', () => {
   test('spawn --wait, list, get, logs, logs --follow, stop', async () => {
     const task = await newTask('say hello');
-    const spawned = await json<{ id: string; status: string }>('session spawn', ['--task', task, '--agent', 'custom', '--command', 'echo hello from the agent; sleep 0.3', '--wait'], 60_000);
+    const spawned = await json<{ id: string; status: string }>(
+      'session spawn',
+      ['--task', task, '--agent', 'custom', '--command', 'echo hello from the agent; sleep 0.3', '--wait'],
+      60_000,
+    );
     expect(['active', 'completed']).toContain(spawned.status);
     expect((await json<{ items: { id: string }[] }>('session list', ['--task', task])).items.map((s) => s.id)).toEqual([spawned.id]);
 
     const follow = await runCli(['session', 'logs', spawned.id, '--follow', '--json'], env, 60_000);
     covered.add('session logs --follow');
     expect(follow.code, follow.stderr).toBe(0);
-    const lines = follow.stdout.trim().split('\n').map((l) => JSON.parse(l) as { seq: number; data: string });
+    const lines = follow.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; data: string });
     for (const line of lines) expect(schemaErrors('session-logs-follow.json', line)).toBeNull();
     expect(lines.map((l) => Buffer.from(l.data, 'base64').toString()).join('')).toContain('hello from the agent');
 
@@ -53,7 +60,11 @@ describe('maestro session … against a server with a real runner', () => {
     expect(logs.ended).toBe(true);
     expect(logs.output).toContain('hello from the agent');
 
-    const long = await json<{ id: string }>('session spawn', ['--task', await newTask('run long'), '--agent', 'custom', '--command', 'sleep 600', '--wait'], 60_000);
+    const long = await json<{ id: string }>(
+      'session spawn',
+      ['--task', await newTask('run long'), '--agent', 'custom', '--command', 'sleep 600', '--wait'],
+      60_000,
+    );
     const stopping = await json<{ stopRequestedAt: string | null }>('session stop', [long.id]);
     expect(stopping.stopRequestedAt).not.toBeNull();
     for (let i = 0; i < 100; i++) {
@@ -66,7 +77,11 @@ describe('maestro session … against a server with a real runner', () => {
 
   test('an unknown agent command fails the spawn: exit 6 with --wait, SPAWN_FAILED naming the command', async () => {
     const task = await newTask('doomed');
-    const result = await runCli(['session', 'spawn', '--task', task, '--agent', 'custom', '--command', 'no-such-agent-binary --go', '--wait', '--json'], env, 60_000);
+    const result = await runCli(
+      ['session', 'spawn', '--task', task, '--agent', 'custom', '--command', 'no-such-agent-binary --go', '--wait', '--json'],
+      env,
+      60_000,
+    );
     const error = expectFailure(result, 'SPAWN_FAILED', 6);
     expect(error.message).toContain('Command not found: no-such-agent-binary');
   });
@@ -86,7 +101,11 @@ describe('maestro session … against a server with a real runner', () => {
   test('spawning for a task that does not exist is exit 2, and writes no session', async () => {
     const result = await runCli(['session', 'spawn', '--task', 'tsk_0000000000', '--agent', 'custom', '--command', 'true', '--json'], env);
     expectFailure(result, 'NOT_FOUND', 2);
-    expect(await json<{ items: unknown[]; total: number; nextCursor: string | null }>('session list', ['--task', 'tsk_0000000000'])).toMatchObject({ items: [], total: 0, nextCursor: null });
+    expect(await json<{ items: unknown[]; total: number; nextCursor: string | null }>('session list', ['--task', 'tsk_0000000000'])).toMatchObject({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    });
   });
 
   test('cleanup with no worktrees reports nothing to do', async () => {

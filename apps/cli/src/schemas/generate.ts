@@ -8,10 +8,7 @@ import { PUBLISHED_DATA, schemaFileName } from './registry.js';
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
 /** `--json` output of every command: `{"success":true,"data":…}` or `{"success":false,"error":…}`. */
-export const envelope = z.union([
-  z.object({ success: z.literal(true), data: z.unknown() }),
-  z.object({ success: z.literal(false), error: errorBody }),
-]);
+export const envelope = z.union([z.object({ success: z.literal(true), data: z.unknown() }), z.object({ success: z.literal(false), error: errorBody })]);
 
 function toJsonSchema(schema: z.ZodType, id: string, description: string): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
@@ -25,7 +22,8 @@ export function generateSchemas(): Record<string, Record<string, unknown>> {
   };
   for (const [command, schema] of Object.entries(PUBLISHED_DATA)) {
     const name = schemaFileName(command);
-    const what = command === 'watch' || command.endsWith('--follow') ? `One line of \`maestro ${command} --json\`` : `\`data\` of \`maestro ${command} --json\``;
+    const what =
+      command === 'watch' || command.endsWith('--follow') ? `One line of \`maestro ${command} --json\`` : `\`data\` of \`maestro ${command} --json\``;
     files[name] = toJsonSchema(schema, name, what);
   }
   return files;

@@ -94,7 +94,15 @@ export async function startMaestro(opts: { env?: Record<string, string> } = {}):
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const distDir = process.env.MAESTRO_WEB_DIST_DIR;
-  const env = { ...(distDir ? { MAESTRO_WEB_DIST_DIR: distDir } : {}), PORT: String(port), HOST: '127.0.0.1', MAESTRO_DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAESTRO_SHUTDOWN_GRACE_MS: '500', ...opts.env };
+  const env = {
+    ...(distDir ? { MAESTRO_WEB_DIST_DIR: distDir } : {}),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MAESTRO_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    MAESTRO_SHUTDOWN_GRACE_MS: '500',
+    ...opts.env,
+  };
   let proc = startGroup(SERVER_MAIN, env);
   await waitForHealth(url, proc.output);
   const token = readFileSync(join(dataDir, 'token'), 'utf8').trim();
@@ -160,7 +168,13 @@ export async function runCli(server: MaestroServer, args: string[], env: Record<
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI_MAIN, ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: server.dataDir, MAESTRO_API_URL: server.url, MAESTRO_TOKEN: server.token, ...env } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: server.dataDir,
+        MAESTRO_API_URL: server.url,
+        MAESTRO_TOKEN: server.token,
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

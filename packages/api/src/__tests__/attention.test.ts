@@ -56,7 +56,11 @@ describe('session attention', () => {
     });
     try {
       await h.caller.session.sendInput({ id: s.id, data: 'yes\r' });
-      expect((await h.caller.session.get({ id: s.id })).attention).toMatchObject({ state: 'working', source: 'heuristic', message: 'answered in the terminal' });
+      expect((await h.caller.session.get({ id: s.id })).attention).toMatchObject({
+        state: 'working',
+        source: 'heuristic',
+        message: 'answered in the terminal',
+      });
       await h.caller.session.sendInput({ id: s.id, data: 'more\r' });
       await expect.poll(() => typed).toEqual(['yes\r', 'more\r']);
       expect((await attentionEvents(s.projectId)).map((e) => e.payload.session.attention?.state)).toEqual(['needs_input', 'working']);

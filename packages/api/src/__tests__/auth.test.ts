@@ -49,8 +49,7 @@ describe('auth', () => {
       ended = { sessionId: session.id, projectId: f.projectId };
     });
     // The connection's auth was decided while the session was live; only the per-call check can refuse now.
-    const revokedCaller = () =>
-      createCaller({ ...h.contextFor({ kind: 'session', ...ended }), stillValid: credentialStillValid(h.db) });
+    const revokedCaller = () => createCaller({ ...h.contextFor({ kind: 'session', ...ended }), stillValid: credentialStillValid(h.db) });
 
     test.each(procedures)('$path is UNAUTHORIZED and writes nothing', async ({ path, valid }) => {
       const before = await rowCounts(h);
@@ -60,7 +59,10 @@ describe('auth', () => {
     });
 
     test('the same connection kind works while the session is live', async () => {
-      const live = createCaller({ ...h.contextFor({ kind: 'session', sessionId: f.sessionId, projectId: f.projectId }), stillValid: credentialStillValid(h.db) });
+      const live = createCaller({
+        ...h.contextFor({ kind: 'session', sessionId: f.sessionId, projectId: f.projectId }),
+        stillValid: credentialStillValid(h.db),
+      });
       expect((await live.task.get({ id: f.taskId })).id).toBe(f.taskId);
     });
   });

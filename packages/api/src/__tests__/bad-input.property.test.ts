@@ -28,12 +28,31 @@ const hostileString = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: hostileChar, maxLength: 40 }) },
   // Near and past the limits: titles 200, names 100, descriptions 20,000, reasons 2,000, comments 10,000.
   { weight: 1, arbitrary: fc.constantFrom(100, 101, 200, 201, 2_000, 2_001, 10_001, 20_001, 70_000).map((n) => 'x'.repeat(n)) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('prj_', 'tsk_', 'ses_', 'run_', '', '/'), fc.string({ unit: hostileChar, maxLength: 12 })).map(([a, b]) => a + b) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('prj_', 'tsk_', 'ses_', 'run_', '', '/'), fc.string({ unit: hostileChar, maxLength: 12 })).map(([a, b]) => a + b),
+  },
   { weight: 1, arbitrary: fc.constantFrom('1', '-1', '1e400', '99999999999999999999', 'NaN', '0x10', ' 1 ', 'null', '__proto__') },
 );
 const hostileNumber = fc.oneof(
   fc.integer(),
-  fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, -1, -0, 0.5, 1e308, -1e308, 2 ** 63, NaN, Infinity, -Infinity),
+  fc.constantFrom(
+    2 ** 31 - 1,
+    2 ** 31,
+    -(2 ** 31),
+    -(2 ** 31) - 1,
+    2 ** 53,
+    Number.MAX_SAFE_INTEGER + 2,
+    -1,
+    -0,
+    0.5,
+    1e308,
+    -1e308,
+    2 ** 63,
+    NaN,
+    Infinity,
+    -Infinity,
+  ),
   fc.double(),
 );
 const leaf = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.constant(undefined));

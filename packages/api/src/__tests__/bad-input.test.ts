@@ -32,7 +32,10 @@ describe('bad input', () => {
     expect(ERROR_CODES).toContain(body.code);
     expect(body.message.length).toBeGreaterThan(0);
     if (field && error.cause instanceof ZodError) {
-      expect(error.cause.issues.some((issue) => issue.path[0] === field), body.message).toBe(true);
+      expect(
+        error.cause.issues.some((issue) => issue.path[0] === field),
+        body.message,
+      ).toBe(true);
       expect(body.message).toContain(field);
     }
     expect(await rowCounts(h)).toEqual(before);

@@ -23,7 +23,9 @@ describe('splitInput', () => {
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.join('')).toBe(data);
     for (const part of parts) {
-      expect(Buffer.byteLength(JSON.stringify({ runnerId: 'r'.repeat(64), command: { kind: 'input', sessionId: 's'.repeat(64), data: part } }))).toBeLessThan(8_000);
+      expect(Buffer.byteLength(JSON.stringify({ runnerId: 'r'.repeat(64), command: { kind: 'input', sessionId: 's'.repeat(64), data: part } }))).toBeLessThan(
+        8_000,
+      );
       expect(part).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
     }
   });

@@ -39,7 +39,8 @@ describe.runIf(onPostgres)('concurrency on Postgres', () => {
   async function projectWithReadyTasks(n: number) {
     const p = await newProject(h);
     const tasks = [];
-    for (const i of range(n)) tasks.push(await h.caller.task.create({ projectId: p.id, title: `t${i}`, priority: (['low', 'medium', 'high', 'urgent'] as const)[i % 4] }));
+    for (const i of range(n))
+      tasks.push(await h.caller.task.create({ projectId: p.id, title: `t${i}`, priority: (['low', 'medium', 'high', 'urgent'] as const)[i % 4] }));
     return { projectId: p.id, ids: tasks.map((t) => t.id) };
   }
 
@@ -87,9 +88,7 @@ describe.runIf(onPostgres)('concurrency on Postgres', () => {
   test('20 concurrent updates with one expectedVersion: 1 succeeds, 19 VERSION_CONFLICT, one event', async () => {
     const p = await newProject(h);
     const t = await h.caller.task.create({ projectId: p.id, title: 'contended' });
-    const settled = await Promise.allSettled(
-      range(20).map((i) => h.caller.task.update({ id: t.id, title: `writer ${i}`, expectedVersion: t.version })),
-    );
+    const settled = await Promise.allSettled(range(20).map((i) => h.caller.task.update({ id: t.id, title: `writer ${i}`, expectedVersion: t.version })));
     const { values, codes } = outcomes(settled);
     expect(values).toHaveLength(1);
     expect(codes).toEqual(Array(19).fill('VERSION_CONFLICT'));

@@ -23,7 +23,8 @@ describe('task.dependencies: a project’s dependency edges for a board', () => 
     const [x, y] = await Promise.all(['x', 'y'].map((title) => h.caller.task.create({ projectId: other.id, title })));
     await h.caller.task.dependency.add({ id: x!.id, dependsOnId: y!.id });
 
-    const sorted = (edges: { taskId: string; dependsOnId: string }[]) => [...edges].sort((l, r) => `${l.taskId}${l.dependsOnId}`.localeCompare(`${r.taskId}${r.dependsOnId}`));
+    const sorted = (edges: { taskId: string; dependsOnId: string }[]) =>
+      [...edges].sort((l, r) => `${l.taskId}${l.dependsOnId}`.localeCompare(`${r.taskId}${r.dependsOnId}`));
     const first = await h.caller.task.dependencies({ projectId: p.id });
     expect(sorted(first.edges)).toEqual(
       sorted([

@@ -25,7 +25,9 @@ afterAll(async () => {
 async function wireBody(call: Promise<unknown>, path: string) {
   const error = (await failure(call)) as TRPCError;
   const shape = { message: error.message, code: -32009 as const, data: { code: error.code, httpStatus: 409, path } };
-  const formatted = appRouter._def._config.errorFormatter({ error, shape, type: 'mutation', path, input: {}, ctx: undefined }) as { data: { maestro: unknown } };
+  const formatted = appRouter._def._config.errorFormatter({ error, shape, type: 'mutation', path, input: {}, ctx: undefined }) as {
+    data: { maestro: unknown };
+  };
   return errorBody.parse(JSON.parse(JSON.stringify(formatted.data.maestro)));
 }
 

@@ -76,7 +76,13 @@ describe.runIf(onPostgres)('event order under concurrent writers on Postgres', (
         if (Math.random() < 0.3) await sleep(random(20));
         const count = 1 + random(3);
         for (let e = 0; e < count; e++) {
-          scope.emit({ type: 'project:deleted', projectId: PROJECT, taskId: null, sessionId: null, payload: { projectId: PROJECT, name: `w${n}-t${t}-e${e}` } });
+          scope.emit({
+            type: 'project:deleted',
+            projectId: PROJECT,
+            taskId: null,
+            sessionId: null,
+            payload: { projectId: PROJECT, name: `w${n}-t${t}-e${e}` },
+          });
         }
       });
     }

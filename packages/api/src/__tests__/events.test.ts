@@ -78,10 +78,7 @@ describe('a failed mutation writes nothing', () => {
     const p = await newProject(h);
     const ok = await h.caller.task.create({ projectId: p.id, title: 'ok' });
     const before = await rowCounts(h);
-    const { body } = await expectCode(
-      h.caller.task.create({ projectId: p.id, title: 'half', dependsOn: [ok.id, 'tsk_0000000000'] }),
-      'NOT_FOUND',
-    );
+    const { body } = await expectCode(h.caller.task.create({ projectId: p.id, title: 'half', dependsOn: [ok.id, 'tsk_0000000000'] }), 'NOT_FOUND');
     expect(body.message).toContain('tsk_0000000000');
     expect(await rowCounts(h)).toEqual(before);
     expect((await h.caller.task.list({ projectId: p.id, text: 'half' })).total).toBe(0);

@@ -21,7 +21,10 @@ const { idempotencyKeys } = tables;
 
 /** Backdates a key's record as if it had been written `ms` ago. */
 const age = (key: string, ms: number) =>
-  h.db.update(idempotencyKeys).set({ createdAt: sql`now() - ${ms} * interval '1 millisecond'` }).where(eq(idempotencyKeys.key, key));
+  h.db
+    .update(idempotencyKeys)
+    .set({ createdAt: sql`now() - ${ms} * interval '1 millisecond'` })
+    .where(eq(idempotencyKeys.key, key));
 const stored = async (key: string) => (await h.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).length;
 
 describe('idempotency records', () => {

@@ -64,7 +64,10 @@ describe('through the router', () => {
 
   test('a spawn when every live runner runs its maximum of sessions is LIMIT_REACHED, with nothing written; with room it is accepted', async () => {
     const project = await newProject(h);
-    const [a, b] = await Promise.all([h.caller.task.create({ projectId: project.id, title: 'a' }), h.caller.task.create({ projectId: project.id, title: 'b' })]);
+    const [a, b] = await Promise.all([
+      h.caller.task.create({ projectId: project.id, title: 'a' }),
+      h.caller.task.create({ projectId: project.id, title: 'b' }),
+    ]);
     const { runnerId } = await h.caller.runner.register({ name: 'full runner', hostname: 'test', pid: 1 });
     await h.caller.runner.heartbeat({ runnerId, sessionIds: [] });
     const first = await h.caller.session.spawn({ taskIds: [a.id], agent: 'custom', command: 'true' });

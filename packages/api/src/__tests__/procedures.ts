@@ -82,7 +82,12 @@ function spec(path: string, valid: (f: Fixture) => Input, o: SpecOptions = {}): 
     for (const [label, value] of values) patch(`${field} ${label}`, () => ({ [field]: value }), 'VALIDATION', field);
   }
   if (o.mutation) {
-    for (const [label, value] of [['too short', 'short'], ['with spaces', 'has spaces 123'], ['too long', long(129)], ['a number', 12345678]] as const) {
+    for (const [label, value] of [
+      ['too short', 'short'],
+      ['with spaces', 'has spaces 123'],
+      ['too long', long(129)],
+      ['a number', 12345678],
+    ] as const) {
       patch(`idempotencyKey ${label}`, () => ({ idempotencyKey: value }), 'VALIDATION', 'idempotencyKey');
     }
   }
@@ -91,15 +96,52 @@ function spec(path: string, valid: (f: Fixture) => Input, o: SpecOptions = {}): 
 }
 
 const NUL = 'a\u0000b';
-const titleBad: [string, unknown][] = [['a number', 42], ['empty', ''], ['blank', '   '], ['201 chars', long(201)], ['with NUL', NUL]];
-const descriptionBad: [string, unknown][] = [['a number', 7], ['20001 chars', long(20_001)], ['with NUL', NUL]];
-const priorityBad: [string, unknown][] = [['unknown', 'critical'], ['a number', 3]];
-const statusBad: [string, unknown][] = [['unknown', 'done'], ['upper case', 'TODO']];
-const versionBad: [string, unknown][] = [['negative', -1], ['fractional', 1.5], ['a string', '1']];
-const booleanBad: [string, unknown][] = [['a string', 'yes'], ['a number', 1]];
-const claimantBad: [string, unknown][] = [['empty', ''], ['101 chars', long(101)], ['a number', 5], ['with NUL', NUL]];
-const typesBad: [string, unknown][] = [['unknown type', ['task:exploded']], ['not an array', 'task:created'], ['too many', Array(100).fill('task:created')]];
-const limitBad: [string, unknown][] = [['zero', 0], ['501', 501], ['fractional', 1.5], ['a string', '10']];
+const titleBad: [string, unknown][] = [
+  ['a number', 42],
+  ['empty', ''],
+  ['blank', '   '],
+  ['201 chars', long(201)],
+  ['with NUL', NUL],
+];
+const descriptionBad: [string, unknown][] = [
+  ['a number', 7],
+  ['20001 chars', long(20_001)],
+  ['with NUL', NUL],
+];
+const priorityBad: [string, unknown][] = [
+  ['unknown', 'critical'],
+  ['a number', 3],
+];
+const statusBad: [string, unknown][] = [
+  ['unknown', 'done'],
+  ['upper case', 'TODO'],
+];
+const versionBad: [string, unknown][] = [
+  ['negative', -1],
+  ['fractional', 1.5],
+  ['a string', '1'],
+];
+const booleanBad: [string, unknown][] = [
+  ['a string', 'yes'],
+  ['a number', 1],
+];
+const claimantBad: [string, unknown][] = [
+  ['empty', ''],
+  ['101 chars', long(101)],
+  ['a number', 5],
+  ['with NUL', NUL],
+];
+const typesBad: [string, unknown][] = [
+  ['unknown type', ['task:exploded']],
+  ['not an array', 'task:created'],
+  ['too many', Array(100).fill('task:created')],
+];
+const limitBad: [string, unknown][] = [
+  ['zero', 0],
+  ['501', 501],
+  ['fractional', 1.5],
+  ['a string', '10'],
+];
 
 const unknownTask = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.task }), 'NOT_FOUND'];
 const unknownProject = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.project }), 'NOT_FOUND'];
@@ -118,8 +160,18 @@ export const PROCEDURES: ProcedureSpec[] = [
   spec('project.create', () => ({ name: 'valid-name', workingDir: '/tmp/valid' }), {
     required: ['name', 'workingDir'],
     fields: {
-      name: [['a number', 5], ['empty', ''], ['blank', '  '], ['101 chars', long(101)], ['with NUL', NUL]],
-      workingDir: [['relative', 'rel/path'], ['4097 chars', `/${long(4096)}`], ['a number', 1]],
+      name: [
+        ['a number', 5],
+        ['empty', ''],
+        ['blank', '  '],
+        ['101 chars', long(101)],
+        ['with NUL', NUL],
+      ],
+      workingDir: [
+        ['relative', 'rel/path'],
+        ['4097 chars', `/${long(4096)}`],
+        ['a number', 1],
+      ],
       description: descriptionBad,
     },
     mutation: true,
@@ -128,7 +180,14 @@ export const PROCEDURES: ProcedureSpec[] = [
   spec('project.update', (f) => ({ id: f.projectId, description: 'd' }), {
     ids: { id: 'project' },
     required: ['id'],
-    fields: { name: [['empty', ''], ['101 chars', long(101)]], workingDir: [['relative', 'x']], description: descriptionBad },
+    fields: {
+      name: [
+        ['empty', ''],
+        ['101 chars', long(101)],
+      ],
+      workingDir: [['relative', 'x']],
+      description: descriptionBad,
+    },
     refused: [unknownProject('id')],
     mutation: true,
   }),
@@ -147,7 +206,11 @@ export const PROCEDURES: ProcedureSpec[] = [
       description: descriptionBad,
       priority: priorityBad,
       worktree: booleanBad,
-      dependsOn: [['a string', UNKNOWN.task], ['with a malformed id', ['nope']], ['101 ids', Array(101).fill(UNKNOWN.task)]],
+      dependsOn: [
+        ['a string', UNKNOWN.task],
+        ['with a malformed id', ['nope']],
+        ['101 ids', Array(101).fill(UNKNOWN.task)],
+      ],
     },
     refused: [unknownProject('projectId'), unknownTask('parentId'), ['dependsOn unknown', () => ({ dependsOn: [UNKNOWN.task] }), 'NOT_FOUND']],
     mutation: true,
@@ -158,13 +221,32 @@ export const PROCEDURES: ProcedureSpec[] = [
     nullable: ['parentId'],
     required: ['projectId'],
     fields: {
-      status: [['empty', []], ['unknown', ['done']], ['not an array', 'todo']],
-      priority: [['empty', []], ['unknown', ['critical']]],
+      status: [
+        ['empty', []],
+        ['unknown', ['done']],
+        ['not an array', 'todo'],
+      ],
+      priority: [
+        ['empty', []],
+        ['unknown', ['critical']],
+      ],
       assignee: claimantBad,
-      text: [['empty', ''], ['blank', '  '], ['201 chars', long(201)], ['a number', 1], ['with NUL', NUL]],
+      text: [
+        ['empty', ''],
+        ['blank', '  '],
+        ['201 chars', long(201)],
+        ['a number', 1],
+        ['with NUL', NUL],
+      ],
       ready: [['a string', 'yes']],
       limit: limitBad,
-      cursor: [['65 chars', long(65)], ['not a number', 'abc'], ['negative', '-1'], ['fractional', '1.5'], ['a number', 10]],
+      cursor: [
+        ['65 chars', long(65)],
+        ['not a number', 'abc'],
+        ['negative', '-1'],
+        ['fractional', '1.5'],
+        ['a number', 10],
+      ],
     },
     refused: [unknownProject('projectId')],
   }),
@@ -193,18 +275,44 @@ export const PROCEDURES: ProcedureSpec[] = [
   spec('task.start', (f) => ({ id: f.taskId }), taskRef()),
   spec('task.complete', (f) => ({ id: f.taskId }), taskRef({ refused: [unknownTask('id'), ['open subtask', () => ({}), 'CHILDREN_INCOMPLETE']] })),
   spec('task.unblock', (f) => ({ id: f.taskId }), taskRef({ refused: [unknownTask('id'), ['not blocked', () => ({}), 'INVALID_TRANSITION']] })),
-  spec('task.block', (f) => ({ id: f.taskId, reason: 'r' }), taskRef({
-    required: ['id', 'reason'],
-    fields: { reason: [['empty', ''], ['blank', '   '], ['2001 chars', long(2001)], ['a number', 5], ['with NUL', NUL]] },
-  })),
-  spec('task.comment', (f) => ({ id: f.taskId, body: 'b' }), taskRef({
-    required: ['id', 'body'],
-    fields: { body: [['empty', ''], ['10001 chars', long(10_001)], ['null', null]] },
-  })),
-  spec('task.delete', (f) => ({ id: f.taskId }), taskRef({
-    fields: { cascade: booleanBad },
-    refused: [unknownTask('id'), ['task with subtasks', () => ({}), 'HAS_CHILDREN']],
-  })),
+  spec(
+    'task.block',
+    (f) => ({ id: f.taskId, reason: 'r' }),
+    taskRef({
+      required: ['id', 'reason'],
+      fields: {
+        reason: [
+          ['empty', ''],
+          ['blank', '   '],
+          ['2001 chars', long(2001)],
+          ['a number', 5],
+          ['with NUL', NUL],
+        ],
+      },
+    }),
+  ),
+  spec(
+    'task.comment',
+    (f) => ({ id: f.taskId, body: 'b' }),
+    taskRef({
+      required: ['id', 'body'],
+      fields: {
+        body: [
+          ['empty', ''],
+          ['10001 chars', long(10_001)],
+          ['null', null],
+        ],
+      },
+    }),
+  ),
+  spec(
+    'task.delete',
+    (f) => ({ id: f.taskId }),
+    taskRef({
+      fields: { cascade: booleanBad },
+      refused: [unknownTask('id'), ['task with subtasks', () => ({}), 'HAS_CHILDREN']],
+    }),
+  ),
   spec('task.claim', (f) => ({ projectId: f.projectId, claimant: 'c' }), {
     ids: { projectId: 'project', id: 'task' },
     required: ['projectId', 'claimant'],
@@ -228,25 +336,57 @@ export const PROCEDURES: ProcedureSpec[] = [
     mutation: true,
   }),
   spec('subtask.list', (f) => ({ taskId: f.taskId }), { ids: { taskId: 'task' }, required: ['taskId'], refused: [unknownTask('taskId')] }),
-  spec('subtask.update', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId, title: 'u' }), subtaskRef({
-    fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, worktree: booleanBad, expectedVersion: versionBad },
-    refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['no field to change', () => ({ title: undefined }), 'VALIDATION']],
-  })),
-  spec('subtask.move', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId, position: 0 }), subtaskRef({
-    required: ['taskId', 'subtaskId', 'position'],
-    fields: { position: [['negative', -1], ['fractional', 0.5], ['a string', '0'], ['huge', 10_001]] },
-    refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['position past the last subtask', () => ({ position: 1 }), 'VALIDATION']],
-  })),
+  spec(
+    'subtask.update',
+    (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId, title: 'u' }),
+    subtaskRef({
+      fields: { title: titleBad, description: descriptionBad, priority: priorityBad, status: statusBad, worktree: booleanBad, expectedVersion: versionBad },
+      refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['no field to change', () => ({ title: undefined }), 'VALIDATION']],
+    }),
+  ),
+  spec(
+    'subtask.move',
+    (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId, position: 0 }),
+    subtaskRef({
+      required: ['taskId', 'subtaskId', 'position'],
+      fields: {
+        position: [
+          ['negative', -1],
+          ['fractional', 0.5],
+          ['a string', '0'],
+          ['huge', 10_001],
+        ],
+      },
+      refused: [unknownTask('taskId'), unknownTask('subtaskId'), notAChild, ['position past the last subtask', () => ({ position: 1 }), 'VALIDATION']],
+    }),
+  ),
   spec('subtask.complete', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId }), subtaskRef()),
   spec('subtask.delete', (f) => ({ taskId: f.taskId, subtaskId: f.subtaskId }), subtaskRef()),
   spec('events.list', () => ({}), {
     ids: { projectId: 'project', taskId: 'task' },
-    fields: { types: typesBad, afterId: [['negative', -1], ['fractional', 1.5], ['a string', '5'], ['unsafe', 2 ** 60]], limit: limitBad },
+    fields: {
+      types: typesBad,
+      afterId: [
+        ['negative', -1],
+        ['fractional', 1.5],
+        ['a string', '5'],
+        ['unsafe', 2 ** 60],
+      ],
+      limit: limitBad,
+    },
   }),
   spec('events.head', () => ({}), { ids: { projectId: 'project' } }),
   spec('events.onEvent', () => ({}), {
     ids: { projectId: 'project', taskId: 'task' },
-    fields: { types: typesBad, lastEventId: [['not a number', 'abc'], ['negative', '-1'], ['101 chars', long(101)], ['a number', 5]] },
+    fields: {
+      types: typesBad,
+      lastEventId: [
+        ['not a number', 'abc'],
+        ['negative', '-1'],
+        ['101 chars', long(101)],
+        ['a number', 5],
+      ],
+    },
   }),
   spec('status.get', (f) => ({ projectId: f.projectId }), { ids: { projectId: 'project' }, required: ['projectId'], refused: [unknownProject('projectId')] }),
   ...SESSION_PROCEDURES(),
@@ -262,18 +402,40 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
   const unknownSession = (field: string): [string, (f: Fixture) => Input, ErrorCode] => [`${field} unknown`, () => ({ [field]: UNKNOWN.session }), 'NOT_FOUND'];
   const otherRunner: [string, (f: Fixture) => Input, ErrorCode] = ['another runner', () => ({ runnerId: UNKNOWN.runner }), 'FORBIDDEN'];
   const runnerSession: SpecOptions = { ids: { runnerId: 'runner', sessionId: 'session' }, required: ['runnerId', 'sessionId'] };
-  const sizes: [string, unknown][] = [['too small', 1], ['too large', 10_000], ['a string', '80'], ['fractional', 80.5]];
+  const sizes: [string, unknown][] = [
+    ['too small', 1],
+    ['too large', 10_000],
+    ['a string', '80'],
+    ['fractional', 80.5],
+  ];
   return [
     spec('session.spawn', (f) => ({ taskIds: [f.otherTaskId], agent: 'custom', command: 'true' }), {
       ids: { projectId: 'project' },
       required: ['taskIds'],
       fields: {
-        taskIds: [['empty', []], ['a string', UNKNOWN.task], ['with a malformed id', ['nope']], ['21 ids', Array(21).fill(UNKNOWN.task)]],
-        agent: [['unknown', 'vim'], ['a number', 1]],
+        taskIds: [
+          ['empty', []],
+          ['a string', UNKNOWN.task],
+          ['with a malformed id', ['nope']],
+          ['21 ids', Array(21).fill(UNKNOWN.task)],
+        ],
+        agent: [
+          ['unknown', 'vim'],
+          ['a number', 1],
+        ],
         role: [['unknown', 'boss']],
-        skill: [['with spaces', 'my skill'], ['upper case', 'Worker']],
-        command: [['empty', ''], ['4097 chars', long(4097)]],
-        name: [['empty', ''], ['101 chars', long(101)]],
+        skill: [
+          ['with spaces', 'my skill'],
+          ['upper case', 'Worker'],
+        ],
+        command: [
+          ['empty', ''],
+          ['4097 chars', long(4097)],
+        ],
+        name: [
+          ['empty', ''],
+          ['101 chars', long(101)],
+        ],
         worktree: booleanBad,
         cols: sizes,
         rows: sizes,
@@ -289,12 +451,24 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     spec('session.list', (f) => ({ projectId: f.projectId }), {
       ids: { projectId: 'project', taskId: 'task' },
       fields: {
-        status: [['empty', []], ['unknown', ['running']]],
-        attention: [['empty', []], ['unknown', ['waiting']], ['not an array', 'needs_input']],
+        status: [
+          ['empty', []],
+          ['unknown', ['running']],
+        ],
+        attention: [
+          ['empty', []],
+          ['unknown', ['waiting']],
+          ['not an array', 'needs_input'],
+        ],
         active: [['a string', 'yes']],
         limit: limitBad,
         spawnedBy: [['101 chars', long(101)]],
-        cursor: [['65 chars', long(65)], ['not a number', 'abc'], ['negative', '-1'], ['a number', 10]],
+        cursor: [
+          ['65 chars', long(65)],
+          ['not a number', 'abc'],
+          ['negative', '-1'],
+          ['a number', 10],
+        ],
       },
     }),
     spec('session.get', (f) => ({ id: f.sessionId }), { ids: { id: 'session' }, required: ['id'], refused: [unknownSession('id')] }),
@@ -302,7 +476,13 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     spec('session.sendInput', (f) => ({ id: f.sessionId, data: 'x' }), {
       ids: { id: 'session' },
       required: ['id', 'data'],
-      fields: { data: [['empty', ''], ['64 KiB + 1', long(64 * 1024 + 1)], ['a number', 1]] },
+      fields: {
+        data: [
+          ['empty', ''],
+          ['64 KiB + 1', long(64 * 1024 + 1)],
+          ['a number', 1],
+        ],
+      },
       refused: [unknownSession('id'), ['a session not running', () => ({}), 'INVALID_TRANSITION']],
     }),
     spec('session.resize', (f) => ({ id: f.sessionId, cols: 80, rows: 24 }), {
@@ -311,7 +491,12 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
       fields: {
         cols: sizes,
         rows: sizes,
-        viewerId: [['empty', ''], ['65 chars', long(65)], ['with spaces', 'tab one'], ['a number', 1]],
+        viewerId: [
+          ['empty', ''],
+          ['65 chars', long(65)],
+          ['with spaces', 'tab one'],
+          ['a number', 1],
+        ],
         takeControl: booleanBad,
       },
       refused: [unknownSession('id'), ['takeControl without a viewerId', () => ({ takeControl: true }), 'VALIDATION']],
@@ -320,28 +505,66 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
       ids: { id: 'session' },
       required: ['id'],
       fields: {
-        afterSeq: [['below -1', -2], ['a string', '0']],
-        beforeSeq: [['negative', -1], ['fractional', 1.5], ['a string', '3']],
+        afterSeq: [
+          ['below -1', -2],
+          ['a string', '0'],
+        ],
+        beforeSeq: [
+          ['negative', -1],
+          ['fractional', 1.5],
+          ['a string', '3'],
+        ],
         tail: [['a string', 'yes']],
-        limit: [['zero', 0], ['10001', 10_001]],
-        maxBytes: [['zero', 0], ['over 4 MiB', 4 * 1024 * 1024 + 1], ['a string', '100']],
+        limit: [
+          ['zero', 0],
+          ['10001', 10_001],
+        ],
+        maxBytes: [
+          ['zero', 0],
+          ['over 4 MiB', 4 * 1024 * 1024 + 1],
+          ['a string', '100'],
+        ],
       },
       refused: [unknownSession('id'), ['tail with beforeSeq', () => ({ tail: true, beforeSeq: 3 }), 'VALIDATION']],
     }),
     spec('session.onOutput', (f) => ({ id: f.sessionId }), {
       ids: { id: 'session' },
       required: ['id'],
-      fields: { afterSeq: [['below -1', -2]], lastEventId: [['not a number', 'abc'], ['33 chars', long(33)]] },
+      fields: {
+        afterSeq: [['below -1', -2]],
+        lastEventId: [
+          ['not a number', 'abc'],
+          ['33 chars', long(33)],
+        ],
+      },
       refused: [unknownSession('id')],
     }),
     spec('session.attention', (f) => ({ id: f.sessionId, state: 'needs_input', message: 'Which database?' }), {
       ids: { id: 'session' },
       required: ['id', 'state'],
       fields: {
-        state: [['unknown', 'waiting'], ['unseen (the server sets it)', 'unseen'], ['a number', 1]],
-        source: [['unknown', 'guess'], ['system (the server sets it)', 'system']],
-        message: [['empty', ''], ['blank', '   '], ['2001 chars', long(2001)], ['with NUL', NUL], ['a number', 3]],
-        ageMs: [['negative', -1], ['over a day', 86_400_001], ['fractional', 1.5], ['a string', '10']],
+        state: [
+          ['unknown', 'waiting'],
+          ['unseen (the server sets it)', 'unseen'],
+          ['a number', 1],
+        ],
+        source: [
+          ['unknown', 'guess'],
+          ['system (the server sets it)', 'system'],
+        ],
+        message: [
+          ['empty', ''],
+          ['blank', '   '],
+          ['2001 chars', long(2001)],
+          ['with NUL', NUL],
+          ['a number', 3],
+        ],
+        ageMs: [
+          ['negative', -1],
+          ['over a day', 86_400_001],
+          ['fractional', 1.5],
+          ['a string', '10'],
+        ],
       },
       refused: [unknownSession('id')],
       mutation: true,
@@ -351,20 +574,53 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     spec('token.create', () => ({ name: 'fixture-token', role: 'readonly' }), {
       required: ['name', 'role'],
       fields: {
-        name: [['empty', ''], ['101 chars', long(101)], ['with spaces', 'a b'], ['a number', 5], ['with NUL', NUL]],
-        role: [['unknown', 'owner'], ['a number', 1]],
+        name: [
+          ['empty', ''],
+          ['101 chars', long(101)],
+          ['with spaces', 'a b'],
+          ['a number', 5],
+          ['with NUL', NUL],
+        ],
+        role: [
+          ['unknown', 'owner'],
+          ['a number', 1],
+        ],
       },
     }),
-    spec('token.revoke', () => ({ token: 'tok_0000000000' }), { required: ['token'], fields: { token: [['empty', ''], ['101 chars', long(101)], ['a number', 3]] } }),
+    spec('token.revoke', () => ({ token: 'tok_0000000000' }), {
+      required: ['token'],
+      fields: {
+        token: [
+          ['empty', ''],
+          ['101 chars', long(101)],
+          ['a number', 3],
+        ],
+      },
+    }),
     spec('runner.register', () => ({ name: 'r', hostname: 'h', pid: 1 }), {
       ids: { runnerId: 'runner' },
       required: ['name', 'hostname', 'pid'],
-      fields: { name: [['empty', ''], ['101 chars', long(101)]], hostname: [['256 chars', long(256)]], pid: [['a string', '1'], ['fractional', 1.5]] },
+      fields: {
+        name: [
+          ['empty', ''],
+          ['101 chars', long(101)],
+        ],
+        hostname: [['256 chars', long(256)]],
+        pid: [
+          ['a string', '1'],
+          ['fractional', 1.5],
+        ],
+      },
     }),
     spec('runner.heartbeat', (f) => ({ runnerId: f.runnerId, sessionIds: [] }), {
       ids: { runnerId: 'runner' },
       required: ['runnerId', 'sessionIds'],
-      fields: { sessionIds: [['a string', UNKNOWN.session], ['with a malformed id', ['nope']]] },
+      fields: {
+        sessionIds: [
+          ['a string', UNKNOWN.session],
+          ['with a malformed id', ['nope']],
+        ],
+      },
       refused: [['runnerId unknown', () => ({ runnerId: UNKNOWN.runner }), 'NOT_FOUND']],
     }),
     spec('runner.onSpawnRequest', (f) => ({ runnerId: f.runnerId }), { ids: { runnerId: 'runner' }, required: ['runnerId'] }),
@@ -386,8 +642,20 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
           ['not base64', [{ seq: 0, data: '%%%' }]],
           ['a negative seq', [{ seq: -1, data: 'aGk=' }]],
           ['17 chunks', Array(17).fill({ seq: 0, data: 'aGk=' })],
-          ['seqs not consecutive', [{ seq: 0, data: 'aGk=' }, { seq: 2, data: 'aGk=' }]],
-          ['seqs descending', [{ seq: 1, data: 'aGk=' }, { seq: 0, data: 'aGk=' }]],
+          [
+            'seqs not consecutive',
+            [
+              { seq: 0, data: 'aGk=' },
+              { seq: 2, data: 'aGk=' },
+            ],
+          ],
+          [
+            'seqs descending',
+            [
+              { seq: 1, data: 'aGk=' },
+              { seq: 0, data: 'aGk=' },
+            ],
+          ],
           ['a chunk over 64 KiB', [{ seq: 0, data: 'A'.repeat(87_388) }]],
         ],
       },

@@ -49,7 +49,7 @@ describe('session.output pages', () => {
     expect(tail.chunks).toEqual(chunks.slice(7));
 
     const pages = [tail.chunks];
-    for (let first = tail.chunks[0]!.seq; first > tail.firstSeq!; ) {
+    for (let first = tail.chunks[0]!.seq; first > tail.firstSeq!;) {
       const page = await h.caller.session.output({ id, beforeSeq: first, limit: 3 });
       pages.unshift(page.chunks);
       first = page.chunks[0]!.seq;

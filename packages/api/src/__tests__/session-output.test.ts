@@ -12,7 +12,8 @@ import { expectCode } from './helpers.js';
  * or a feed too small to hold it), and ends once the session has ended.
  */
 
-const batch = (from: number, n: number): OutputChunk[] => Array.from({ length: n }, (_, i) => ({ seq: from + i, data: randomBytes(700 + i).toString('base64') }));
+const batch = (from: number, n: number): OutputChunk[] =>
+  Array.from({ length: n }, (_, i) => ({ seq: from + i, data: randomBytes(700 + i).toString('base64') }));
 
 async function started(h: Harness) {
   const f = await createFixture(h);

@@ -27,7 +27,9 @@ async function activeSession() {
     if (c.kind === 'resize') resizes.push(c);
   });
   const updates = async () =>
-    (await allEvents(h, { projectId: f.projectId })).filter((e): e is Extract<MaestroEvent, { type: 'session:updated' }> => e.type === 'session:updated' && e.sessionId === f.sessionId);
+    (await allEvents(h, { projectId: f.projectId })).filter(
+      (e): e is Extract<MaestroEvent, { type: 'session:updated' }> => e.type === 'session:updated' && e.sessionId === f.sessionId,
+    );
   return { id: f.sessionId, resizes, stop, updates };
 }
 
@@ -56,12 +58,28 @@ describe('session.resize with viewers', () => {
 
       const updates = (await s.updates()).slice(before);
       expect(updates.map((e) => [e.payload.session.sizeController, e.payload.changes, e.payload.reason])).toEqual([
-        ['tab-a', { cols: { from: 120, to: 100 }, rows: { from: 32, to: 30 }, sizeController: { from: null, to: 'tab-a' } }, 'size control taken by viewer tab-a'],
+        [
+          'tab-a',
+          { cols: { from: 120, to: 100 }, rows: { from: 32, to: 30 }, sizeController: { from: null, to: 'tab-a' } },
+          'size control taken by viewer tab-a',
+        ],
         ['tab-a', { cols: { from: 100, to: 110 } }, undefined],
-        ['tab-b', { cols: { from: 110, to: 90 }, rows: { from: 30, to: 20 }, sizeController: { from: 'tab-a', to: 'tab-b' } }, 'size control taken by viewer tab-b'],
+        [
+          'tab-b',
+          { cols: { from: 110, to: 90 }, rows: { from: 30, to: 20 }, sizeController: { from: 'tab-a', to: 'tab-b' } },
+          'size control taken by viewer tab-b',
+        ],
       ]);
       // Only accepted resizes reach the PTY.
-      await vi.waitFor(() => expect(s.resizes.map((c) => (c.kind === 'resize' ? [c.cols, c.rows] : null))).toEqual([[100, 30], [110, 30], [90, 20]]), { timeout: 5_000 });
+      await vi.waitFor(
+        () =>
+          expect(s.resizes.map((c) => (c.kind === 'resize' ? [c.cols, c.rows] : null))).toEqual([
+            [100, 30],
+            [110, 30],
+            [90, 20],
+          ]),
+        { timeout: 5_000 },
+      );
     } finally {
       s.stop();
     }

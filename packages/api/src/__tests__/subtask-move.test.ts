@@ -25,7 +25,11 @@ const titles = (tasks: Task[]) => tasks.map((t) => t.title);
 const headId = async () => (await h.caller.events.head({})).lastEventId;
 const eventsSince = async (id: number) => (await allEvents(h, { projectId })).filter((e) => e.id > id);
 const describeEvent = (e: MaestroEvent) =>
-  e.type === 'task:updated' ? [e.type, e.taskId, e.payload.action, e.payload.changes] : e.type === 'subtask:updated' ? [e.type, e.taskId, e.payload.subtask.id, e.payload.changes] : [e.type];
+  e.type === 'task:updated'
+    ? [e.type, e.taskId, e.payload.action, e.payload.changes]
+    : e.type === 'subtask:updated'
+      ? [e.type, e.taskId, e.payload.subtask.id, e.payload.changes]
+      : [e.type];
 
 describe('subtask.move', () => {
   test('moves a subtask to a 0-based position, renumbers its siblings 0..n-1, and tells live clients', async () => {

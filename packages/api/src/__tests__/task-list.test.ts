@@ -125,9 +125,7 @@ describe('task.list order and pagination', () => {
       await add(await h.caller.task.create({ projectId, parentId: parent, title: `sub ${i}`, priority: TASK_PRIORITIES[i % 4]! }));
     }
     const rank = (p: TaskPriority) => TASK_PRIORITIES.indexOf(p);
-    expected = [...created]
-      .sort((a, b) => rank(b.priority) - rank(a.priority) || a.position - b.position || a.n - b.n)
-      .map((t) => t.id);
+    expected = [...created].sort((a, b) => rank(b.priority) - rank(a.priority) || a.position - b.position || a.n - b.n).map((t) => t.id);
   });
 
   test('one page is ordered by priority desc, then position, then creation', async () => {

@@ -177,7 +177,13 @@ describe('task.tree', () => {
 
     const tree = await h.caller.task.tree({ projectId: p.id });
     expect(shape(tree)).toEqual([
-      { title: 'A', children: [{ title: 'A1', children: [{ title: 'A1x', children: [] }] }, { title: 'A2', children: [] }] },
+      {
+        title: 'A',
+        children: [
+          { title: 'A1', children: [{ title: 'A1x', children: [] }] },
+          { title: 'A2', children: [] },
+        ],
+      },
       { title: 'B', children: [{ title: 'B1', children: [] }] },
     ]);
     expect(tree[0]).toMatchObject({ id: a.id, status: 'todo', version: 1 });

@@ -16,11 +16,7 @@ const SWEEP_MS = 1000;
  * rows. A dropped LISTEN connection re-reads on reconnect, so nothing
  * numbered meanwhile is missed.
  */
-export async function createPostgresBus(
-  db: Queryable,
-  client: postgres.Sql,
-  onError: (error: unknown) => void = () => {},
-): Promise<EventBus> {
+export async function createPostgresBus(db: Queryable, client: postgres.Sql, onError: (error: unknown) => void = () => {}): Promise<EventBus> {
   const feed = new EventFeed(db, onError);
   const sequencer = createSequencer(db);
   await sequencer.run();

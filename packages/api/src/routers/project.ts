@@ -1,12 +1,4 @@
-import {
-  project,
-  projectCreateInput,
-  projectDeleteInput,
-  projectDeleteOutput,
-  projectGetInput,
-  projectListOutput,
-  projectUpdateInput,
-} from '@maestro/schemas';
+import { project, projectCreateInput, projectDeleteInput, projectDeleteOutput, projectGetInput, projectListOutput, projectUpdateInput } from '@maestro/schemas';
 import { mutate } from '../mutate.js';
 import { eventHead } from '../services/events.js';
 import { createProject, deleteProject, getProject, listAllProjects, updateProject } from '../services/projects.js';

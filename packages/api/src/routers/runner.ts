@@ -74,7 +74,10 @@ export const runnerRouter = router({
     });
     try {
       const pending = await unclaimedSpawns(ctx.db);
-      const ids = await taskIdsOf(ctx.db, pending.map((p) => p.id));
+      const ids = await taskIdsOf(
+        ctx.db,
+        pending.map((p) => p.id),
+      );
       for (const row of pending) yield toSession(row, ids.get(row.id) ?? []);
       for (let next = await inbox.next(); next; next = await inbox.next()) yield next;
     } finally {
@@ -107,7 +110,9 @@ export const runnerRouter = router({
   output: adminProcedure
     .input(runnerOutputInput)
     .output(z.object({ stored: z.number().int(), lastSeq: outputChunk.shape.seq }))
-    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input, ctx.output))),
+    .mutation(({ ctx, input }) =>
+      mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input, ctx.output)),
+    ),
   exit: adminProcedure
     .input(runnerExitInput)
     .output(session)

@@ -31,10 +31,7 @@ async function assertNameFree(db: Queryable, name: string, exceptId?: string): P
   }
 }
 
-export async function createProject(
-  scope: MutationScope,
-  input: { name: string; workingDir: string; description: string },
-): Promise<Project> {
+export async function createProject(scope: MutationScope, input: { name: string; workingDir: string; description: string }): Promise<Project> {
   await assertNameFree(scope.tx, input.name);
   const project = toProject(await insertProject(scope.tx, { id: newId('project'), ...input }));
   scope.emit({ type: 'project:created', projectId: project.id, taskId: null, sessionId: null, payload: { project } });

@@ -56,7 +56,11 @@ export async function moveSubtask(scope: MutationScope, input: { taskId: string;
     });
   }
   const order = siblings.filter((s) => s.id !== input.subtaskId);
-  order.splice(input.position, 0, siblings.find((s) => s.id === input.subtaskId)!);
+  order.splice(
+    input.position,
+    0,
+    siblings.find((s) => s.id === input.subtaskId)!,
+  );
   const result: TaskRow[] = [];
   for (const [index, before] of order.entries()) {
     if (before.position === index) {

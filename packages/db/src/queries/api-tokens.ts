@@ -33,7 +33,11 @@ export async function findLiveApiTokenByHash(db: Queryable, tokenHash: string): 
 }
 
 export async function revokeApiToken(db: Queryable, id: string): Promise<ApiTokenRow | null> {
-  const [row] = await db.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.id, id)).returning();
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(apiTokens.id, id))
+    .returning();
   return row ?? null;
 }
 

@@ -11,18 +11,16 @@ import { rowsOf } from './rows.js';
  */
 export async function insertEvents(db: Queryable, batch: readonly NewEvent[]): Promise<void> {
   if (batch.length === 0) return;
-  await db
-    .insert(events)
-    .values(
-      batch.map((e) => ({
-        projectId: e.projectId,
-        type: e.type,
-        taskId: e.taskId,
-        sessionId: e.sessionId,
-        actor: e.actor,
-        payload: e.payload,
-      })),
-    );
+  await db.insert(events).values(
+    batch.map((e) => ({
+      projectId: e.projectId,
+      type: e.type,
+      taskId: e.taskId,
+      sessionId: e.sessionId,
+      actor: e.actor,
+      payload: e.payload,
+    })),
+  );
 }
 
 /**
@@ -52,10 +50,7 @@ export async function hasUnsequencedEvents(db: Queryable): Promise<boolean> {
 }
 
 /** Events after position `afterId` (exclusive) in position order: the one read path for timelines and resume. */
-export async function listEvents(
-  db: Queryable,
-  params: { filter: EventFilter; afterId?: number | undefined; limit: number },
-): Promise<MaestroEvent[]> {
+export async function listEvents(db: Queryable, params: { filter: EventFilter; afterId?: number | undefined; limit: number }): Promise<MaestroEvent[]> {
   const where = filterSql(params.filter);
   where.push(params.afterId === undefined ? isNotNull(events.pos) : gt(events.pos, params.afterId));
   const rows = await db

@@ -2,19 +2,14 @@ import { eq, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { idempotencyKeys } from '../schema/index.js';
 
-export type IdempotencyClaim =
-  | { status: 'new' }
-  | { status: 'replay'; procedure: string; requestHash: string; response: unknown };
+export type IdempotencyClaim = { status: 'new' } | { status: 'replay'; procedure: string; requestHash: string; response: unknown };
 
 /**
  * Reserves a key inside the caller's transaction. A concurrent request with
  * the same key waits on the unique index until the first one commits, then
  * sees its stored response: a replay never runs twice.
  */
-export async function claimIdempotencyKey(
-  db: Queryable,
-  params: { key: string; procedure: string; requestHash: string },
-): Promise<IdempotencyClaim> {
+export async function claimIdempotencyKey(db: Queryable, params: { key: string; procedure: string; requestHash: string }): Promise<IdempotencyClaim> {
   const inserted = await db.insert(idempotencyKeys).values(params).onConflictDoNothing().returning({ key: idempotencyKeys.key });
   if (inserted.length > 0) return { status: 'new' };
   const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, params.key));
@@ -22,7 +17,10 @@ export async function claimIdempotencyKey(
 }
 
 export async function storeIdempotentResponse(db: Queryable, key: string, response: unknown): Promise<void> {
-  await db.update(idempotencyKeys).set({ response: response ?? null }).where(eq(idempotencyKeys.key, key));
+  await db
+    .update(idempotencyKeys)
+    .set({ response: response ?? null })
+    .where(eq(idempotencyKeys.key, key));
 }
 
 /**

@@ -74,7 +74,11 @@ export async function findSessionByTokenHash(db: Queryable, tokenHash: string): 
 export async function taskIdsOf(db: Queryable, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>(sessionIds.map((id) => [id, []]));
   if (sessionIds.length === 0) return map;
-  const rows = await db.select().from(sessionTasks).where(inArray(sessionTasks.sessionId, [...sessionIds])).orderBy(asc(sessionTasks.taskId));
+  const rows = await db
+    .select()
+    .from(sessionTasks)
+    .where(inArray(sessionTasks.sessionId, [...sessionIds]))
+    .orderBy(asc(sessionTasks.taskId));
   for (const r of rows) map.get(r.sessionId)?.push(r.taskId);
   return map;
 }
@@ -137,13 +141,7 @@ export async function claimSpawn(db: Queryable, params: { sessionId: string; run
   const [row] = await db
     .update(sessions)
     .set({ runnerId: params.runnerId, tokenHash: params.tokenHash, updatedAt: new Date() })
-    .where(
-      and(
-        eq(sessions.id, params.sessionId),
-        eq(sessions.status, 'spawning'),
-        or(isNull(sessions.runnerId), eq(sessions.runnerId, params.runnerId)),
-      ),
-    )
+    .where(and(eq(sessions.id, params.sessionId), eq(sessions.status, 'spawning'), or(isNull(sessions.runnerId), eq(sessions.runnerId, params.runnerId))))
     .returning();
   return row ?? null;
 }
@@ -164,7 +162,11 @@ export function base64Bytes(data: string): number {
 }
 
 /** Idempotent by (session, seq): a chunk re-sent after a lost acknowledgement is stored once. */
-export async function insertOutput(db: Queryable, sessionId: string, chunks: readonly { seq: number; data: string }[]): Promise<{ seq: number; bytes: number }[]> {
+export async function insertOutput(
+  db: Queryable,
+  sessionId: string,
+  chunks: readonly { seq: number; data: string }[],
+): Promise<{ seq: number; bytes: number }[]> {
   const rows = await db
     .insert(sessionOutput)
     .values(chunks.map((c) => ({ sessionId, seq: c.seq, dataBase64: c.data, bytes: base64Bytes(c.data) })))
@@ -175,7 +177,10 @@ export async function insertOutput(db: Queryable, sessionId: string, chunks: rea
 
 /** The highest stored chunk seq of a session, or -1 when it has none. */
 export async function lastOutputSeq(db: Queryable, sessionId: string): Promise<number> {
-  const [row] = await db.select({ seq: sql<number | null>`max(${sessionOutput.seq})` }).from(sessionOutput).where(eq(sessionOutput.sessionId, sessionId));
+  const [row] = await db
+    .select({ seq: sql<number | null>`max(${sessionOutput.seq})` })
+    .from(sessionOutput)
+    .where(eq(sessionOutput.sessionId, sessionId));
   return row?.seq === null || row?.seq === undefined ? -1 : Number(row.seq);
 }
 
@@ -233,7 +238,12 @@ export async function readOutputPage(db: Queryable, p: OutputPageParams): Promis
       .limit(p.limit);
     return p.newest ? rows.reverse() : rows;
   }
-  const sizes = await db.select({ seq: sessionOutput.seq, bytes: sessionOutput.bytes }).from(sessionOutput).where(and(...where)).orderBy(order).limit(p.limit);
+  const sizes = await db
+    .select({ seq: sessionOutput.seq, bytes: sessionOutput.bytes })
+    .from(sessionOutput)
+    .where(and(...where))
+    .orderBy(order)
+    .limit(p.limit);
   let total = 0;
   let taken = 0;
   while (taken < sizes.length && (taken === 0 || total + sizes[taken]!.bytes <= p.maxBytes)) total += sizes[taken++]!.bytes;
@@ -254,7 +264,11 @@ export async function upsertRunner(db: Queryable, values: typeof runners.$inferI
 }
 
 export async function touchRunner(db: Queryable, runnerId: string): Promise<boolean> {
-  const rows = await db.update(runners).set({ lastHeartbeatAt: sql`now()` }).where(eq(runners.id, runnerId)).returning({ id: runners.id });
+  const rows = await db
+    .update(runners)
+    .set({ lastHeartbeatAt: sql`now()` })
+    .where(eq(runners.id, runnerId))
+    .returning({ id: runners.id });
   return rows.length > 0;
 }
 

@@ -26,7 +26,10 @@ export async function findTask(db: Queryable, id: string, opts: { forUpdate?: bo
 
 export async function findTasks(db: Queryable, ids: readonly string[]): Promise<TaskRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(tasks).where(inArray(tasks.id, [...ids]));
+  return db
+    .select()
+    .from(tasks)
+    .where(inArray(tasks.id, [...ids]));
 }
 
 export async function nextPosition(db: Queryable, projectId: string, parentId: string | null): Promise<number> {
@@ -98,7 +101,10 @@ export async function listTasks(db: Queryable, p: TaskListParams): Promise<{ row
 }
 
 export async function isTaskReady(db: Queryable, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, id), readySql));
+  const [row] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.id, id), readySql));
   return row !== undefined;
 }
 
@@ -153,14 +159,14 @@ export async function lockNextReady(db: Queryable, projectId: string): Promise<T
 }
 
 export async function countReady(db: Queryable, projectId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(tasks).where(and(eq(tasks.projectId, projectId), readySql));
+  const [row] = await db
+    .select({ n: count() })
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), readySql));
   return row?.n ?? 0;
 }
 
-export async function countsBy(
-  db: Queryable,
-  projectId: string,
-): Promise<{ status: TaskStatus; priority: TaskPriority; n: number }[]> {
+export async function countsBy(db: Queryable, projectId: string): Promise<{ status: TaskStatus; priority: TaskPriority; n: number }[]> {
   return db
     .select({ status: tasks.status, priority: tasks.priority, n: count() })
     .from(tasks)

@@ -102,7 +102,11 @@ export function writeSkill(root: string, name: string, manifest: ManifestFields 
   const text =
     typeof manifest === 'string'
       ? manifest
-      : JSON.stringify({ name, version: '1.0.0', description: `The ${name} skill.`, role: 'worker', assignTo: [], priority: 50, dependencies: [], ...manifest }, null, 2);
+      : JSON.stringify(
+          { name, version: '1.0.0', description: `The ${name} skill.`, role: 'worker', assignTo: [], priority: 50, dependencies: [], ...manifest },
+          null,
+          2,
+        );
   writeFileSync(join(dir, 'manifest.json'), text);
   writeFileSync(join(dir, 'skill.md'), body);
   return dir;

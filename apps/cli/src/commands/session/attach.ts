@@ -18,12 +18,16 @@ export default defineCommand({
     const rt = useRuntime();
     const { id } = validate(sessionIdInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      throw new CliError('VALIDATION', 'attach needs an interactive terminal', { hint: `Use \`maestro session logs ${id} --follow\` to read output without one.` });
+      throw new CliError('VALIDATION', 'attach needs an interactive terminal', {
+        hint: `Use \`maestro session logs ${id} --follow\` to read output without one.`,
+      });
     }
     const trpc = rt.trpc();
     const session = await trpc.session.get.query({ id });
     if (session.status !== 'active') {
-      throw new CliError('INVALID_TRANSITION', `Session ${id} is ${session.status}: nothing to attach to`, { hint: `Read what it wrote: maestro session logs ${id}` });
+      throw new CliError('INVALID_TRANSITION', `Session ${id} is ${session.status}: nothing to attach to`, {
+        hint: `Read what it wrote: maestro session logs ${id}`,
+      });
     }
     await trpc.session.markSeen.mutate({ id }).catch(() => undefined);
     const live = rt.subscriber(() => {});

@@ -15,10 +15,11 @@ interface Row {
 }
 
 export default defineCommand({
-  meta: meta('cleanup', "Remove this machine's leftovers of ended sessions: their prompt directories, and worktrees holding no uncommitted or unmerged work; list the rest", [
-    'maestro session cleanup',
-    'maestro session cleanup --dry-run --json',
-  ]),
+  meta: meta(
+    'cleanup',
+    "Remove this machine's leftovers of ended sessions: their prompt directories, and worktrees holding no uncommitted or unmerged work; list the rest",
+    ['maestro session cleanup', 'maestro session cleanup --dry-run --json'],
+  ),
   args: { ...globalArgs, 'dry-run': { type: 'boolean', description: 'Only list what would be removed' } },
   async run({ args }) {
     const rt = useRuntime();
@@ -52,7 +53,11 @@ export default defineCommand({
     rt.out.success(rows, (r) =>
       r.length === 0
         ? `Nothing to clean up: no worktrees or session directories under ${rt.env.runnerDir}.`
-        : table(['SESSION', 'RESULT', 'BRANCH', 'DIRECTORY'], r.map((x) => [x.sessionId, x.removed ? 'removed' : x.kept ? `kept: ${x.kept}` : 'would remove', x.branch ?? '', x.dir]), rt.out.paint),
+        : table(
+            ['SESSION', 'RESULT', 'BRANCH', 'DIRECTORY'],
+            r.map((x) => [x.sessionId, x.removed ? 'removed' : x.kept ? `kept: ${x.kept}` : 'would remove', x.branch ?? '', x.dir]),
+            rt.out.paint,
+          ),
     );
   },
 });

@@ -30,7 +30,7 @@ export default defineCommand({
   meta: meta(
     'hook',
     "Run by an agent tool's own hooks (installed by the runner at spawn): turns the tool's event (JSON on stdin, or Codex's notify argument) into the session's attention. Always exits 0 and prints nothing the tool would read",
-    ["echo '{\"hook_event_name\":\"Stop\"}' | maestro session hook claude"],
+    ['echo \'{"hook_event_name":"Stop"}\' | maestro session hook claude'],
   ),
   args: {
     ...globalArgs,

@@ -2,7 +2,10 @@ import { defineCommand } from 'citty';
 import { globalArgs } from '../../args.js';
 
 export default defineCommand({
-  meta: { name: 'session', description: 'Spawn agents in real terminals, follow their output, answer and stop them; signal what you need (needs-input, working, idle)' },
+  meta: {
+    name: 'session',
+    description: 'Spawn agents in real terminals, follow their output, answer and stop them; signal what you need (needs-input, working, idle)',
+  },
   args: { ...globalArgs },
   subCommands: {
     spawn: () => import('./spawn.js').then((m) => m.default),

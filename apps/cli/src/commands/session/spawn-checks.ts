@@ -9,16 +9,18 @@ import { cliSkillSearch } from '../../skills-dir.js';
  * command). Returns the agent and command to send; an unknown name is refused
  * listing every agent that exists.
  */
-export function resolveAgent(configPath: string, agent: string | undefined, command: string | undefined): { agent: string | undefined; command: string | undefined } {
+export function resolveAgent(
+  configPath: string,
+  agent: string | undefined,
+  command: string | undefined,
+): { agent: string | undefined; command: string | undefined } {
   if (agent === undefined || (AGENTS as readonly string[]).includes(agent)) return { agent, command };
   const config = readConfig(configPath);
   const named = namedAgentCommand(config, agent);
   if (named) return { agent: 'custom', command: named };
   const configured = Object.keys(config.agents ?? {});
   throw new CliError('VALIDATION', `Unknown agent "${agent}"`, {
-    hint:
-      `Agents: ${[...AGENTS, ...configured].join(', ')}. ` +
-      `Name a new one in the config: maestro config --set agents.${agent}.command="<command line>"`,
+    hint: `Agents: ${[...AGENTS, ...configured].join(', ')}. ` + `Name a new one in the config: maestro config --set agents.${agent}.command="<command line>"`,
     details: { agent, agents: [...AGENTS], configured },
   });
 }
@@ -40,7 +42,10 @@ export async function checkSkill(skill: string, projectDir: string): Promise<voi
       });
     }
     if (error instanceof SkillInvalidError) {
-      throw new CliError('VALIDATION', error.message, { hint: 'Fix the files named above (maestro skill validate <dir>), or spawn with another --skill.', details: { problems: error.problems } });
+      throw new CliError('VALIDATION', error.message, {
+        hint: 'Fix the files named above (maestro skill validate <dir>), or spawn with another --skill.',
+        details: { problems: error.problems },
+      });
     }
     throw error;
   }

@@ -39,10 +39,16 @@ export async function waitUntilStarted(get: () => Promise<Session>, say: (line: 
       if (now - activeSince >= SETTLE_MS) return session;
     }
     if (now > deadline) {
-      throw new CliError('SPAWN_FAILED', `Session ${session.id} is still ${phase === 'waiting' ? 'waiting for a runner' : session.status} after ${timeoutMs / 1000} s`, {
-        hint: 'Is a runner connected (maestro status lists them)? `npm start` starts one; `maestro runner` starts more. Stop this request with: maestro session stop ' + session.id,
-        details: { session },
-      });
+      throw new CliError(
+        'SPAWN_FAILED',
+        `Session ${session.id} is still ${phase === 'waiting' ? 'waiting for a runner' : session.status} after ${timeoutMs / 1000} s`,
+        {
+          hint:
+            'Is a runner connected (maestro status lists them)? `npm start` starts one; `maestro runner` starts more. Stop this request with: maestro session stop ' +
+            session.id,
+          details: { session },
+        },
+      );
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -51,7 +57,8 @@ export async function waitUntilStarted(get: () => Promise<Session>, say: (line: 
 /** What to do after a spawn that ended before it got going (the task's fate follows the rule in release.ts). */
 function nextStep(session: Session): string {
   if (session.status === 'stopped') return 'It was stopped (maestro session stop) before it got going; its task was left as it was.';
-  if (session.error) return 'Fix the agent command (--command, or maestro config --set agents.<name>.command="…") and spawn again; the task was left as it was.';
+  if (session.error)
+    return 'Fix the agent command (--command, or maestro config --set agents.<name>.command="…") and spawn again; the task was left as it was.';
   return `It ran and ended at once, so its task is now blocked: see what it printed (maestro session logs ${session.id}), fix that, then maestro task unblock <task-id> and spawn again.`;
 }
 

@@ -58,7 +58,10 @@ export default defineCommand({
     let session = await rt.out.spin('Requesting session', trpc.session.spawn.mutate(input));
     if (noRunner) rt.out.info(`warning: ${NO_RUNNER}`);
     if (args.wait) {
-      session = await waitUntilStarted(() => trpc.session.get.query({ id: session.id }), (line) => rt.out.info(line));
+      session = await waitUntilStarted(
+        () => trpc.session.get.query({ id: session.id }),
+        (line) => rt.out.info(line),
+      );
       if (session.status !== 'active' && session.status !== 'completed') throw spawnFailure(session);
     }
     rt.out.success(session, (s) => sessionSummary(s, rt.out.paint));

@@ -37,7 +37,11 @@ export default defineCommand({
     const input = validate(sessionStopInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
     const trpc = rt.trpc();
     let session = await rt.out.spin('Stopping session', trpc.session.stop.mutate(input));
-    if (args.wait) session = await rt.out.spin('Waiting for it to end', untilEnded(() => trpc.session.get.query({ id: session.id })));
+    if (args.wait)
+      session = await rt.out.spin(
+        'Waiting for it to end',
+        untilEnded(() => trpc.session.get.query({ id: session.id })),
+      );
     rt.out.success(session, (s) => sessionSummary(s, rt.out.paint));
   },
 });

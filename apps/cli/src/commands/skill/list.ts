@@ -12,7 +12,20 @@ export default defineCommand({
     const { out } = getSession();
     const { skills, problems } = await listSkills(cliSkillSearch());
     for (const p of problems) out.info(`warning: ${formatProblem(p)}`);
-    const data = skills.map((s) => ({ name: s.manifest.name, version: s.manifest.version, role: s.manifest.role, source: s.source, description: s.manifest.description, dir: s.dir }));
-    out.success({ skills: data, problems }, (d) => table(['NAME', 'ROLE', 'SOURCE', 'DESCRIPTION'], d.skills.map((s) => [s.name, s.role, s.source, s.description]), out.paint));
+    const data = skills.map((s) => ({
+      name: s.manifest.name,
+      version: s.manifest.version,
+      role: s.manifest.role,
+      source: s.source,
+      description: s.manifest.description,
+      dir: s.dir,
+    }));
+    out.success({ skills: data, problems }, (d) =>
+      table(
+        ['NAME', 'ROLE', 'SOURCE', 'DESCRIPTION'],
+        d.skills.map((s) => [s.name, s.role, s.source, s.description]),
+        out.paint,
+      ),
+    );
   },
 });

@@ -8,15 +8,22 @@ import { getSession } from '../../session.js';
 const DEFAULT_DIR = '.maestro/skills';
 
 export default defineCommand({
-  meta: meta('validate', 'Check every skill in a directory (default ./.maestro/skills): manifests and files', ['maestro skill validate', 'maestro skill validate skills --json']),
+  meta: meta('validate', 'Check every skill in a directory (default ./.maestro/skills): manifests and files', [
+    'maestro skill validate',
+    'maestro skill validate skills --json',
+  ]),
   args: { ...globalArgs, dir: { type: 'positional', required: false, description: 'Directory of skill folders' } },
   async run({ args }) {
     const { out } = getSession();
     const dir = args.dir ?? DEFAULT_DIR;
     if (!existsSync(dir)) {
-      if (args.dir !== undefined) throw new CliError('NOT_FOUND', `No directory ${dir}`, { hint: 'Give a directory of skill folders, each with a manifest.json and a skill.md.' });
+      if (args.dir !== undefined)
+        throw new CliError('NOT_FOUND', `No directory ${dir}`, { hint: 'Give a directory of skill folders, each with a manifest.json and a skill.md.' });
       // Only the default is allowed to be missing: a project need not have skills of its own.
-      out.success({ dir, valid: [] }, () => `Nothing to validate: no ${DEFAULT_DIR} here. Give a directory (maestro skill validate <dir>) or create ${DEFAULT_DIR}/<name>/.`);
+      out.success(
+        { dir, valid: [] },
+        () => `Nothing to validate: no ${DEFAULT_DIR} here. Give a directory (maestro skill validate <dir>) or create ${DEFAULT_DIR}/<name>/.`,
+      );
       return;
     }
     const { skills, problems } = await validateSkillsDir(dir);
@@ -25,6 +32,8 @@ export default defineCommand({
         details: { problems },
       });
     }
-    out.success({ dir, valid: skills.map((s) => s.manifest.name) }, (d) => (d.valid.length === 0 ? `No skills in ${d.dir}: nothing to validate.` : `${d.valid.length} valid skill(s) in ${d.dir}: ${d.valid.join(', ')}`));
+    out.success({ dir, valid: skills.map((s) => s.manifest.name) }, (d) =>
+      d.valid.length === 0 ? `No skills in ${d.dir}: nothing to validate.` : `${d.valid.length} valid skill(s) in ${d.dir}: ${d.valid.join(', ')}`,
+    );
   },
 });

@@ -7,10 +7,7 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('ready', 'Tasks ready to start (todo, every dependency completed), in claim order', [
-    'maestro task ready',
-    'maestro task ready --json',
-  ]),
+  meta: meta('ready', 'Tasks ready to start (todo, every dependency completed), in claim order', ['maestro task ready', 'maestro task ready --json']),
   args: { ...globalArgs },
   async run() {
     const rt = useRuntime();

@@ -16,7 +16,16 @@ export default defineCommand({
     const rt = useRuntime();
     const { id } = validate(taskIdInput, { id: args.id }, { id: '<id>' });
     // Asked together (one batched request). A deleted task still has its timeline; an unknown id is NOT_FOUND.
-    const [found, events] = await Promise.all([rt.trpc().task.get.query({ id }).then(() => null, (error: unknown) => error), listTimeline(rt, id)]);
+    const [found, events] = await Promise.all([
+      rt
+        .trpc()
+        .task.get.query({ id })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        ),
+      listTimeline(rt, id),
+    ]);
     if (events.length === 0 && found !== null) throw found;
     rt.out.success(events, (list) => (list.length === 0 ? rt.out.paint('dim', 'No events.') : eventTable(list, rt.out.paint)));
   },

@@ -4,7 +4,10 @@ import { useRuntime } from '../../runtime.js';
 import { tokenTable } from './render.js';
 
 export default defineCommand({
-  meta: meta('list', 'List named tokens: role, when each was last used, whether revoked (never their secrets)', ['maestro token list', 'maestro token list --json']),
+  meta: meta('list', 'List named tokens: role, when each was last used, whether revoked (never their secrets)', [
+    'maestro token list',
+    'maestro token list --json',
+  ]),
   args: { ...globalArgs },
   async run() {
     const rt = useRuntime();

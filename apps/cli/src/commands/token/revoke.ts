@@ -6,7 +6,10 @@ import { validate } from '../../validate.js';
 import { tokenSummary } from './render.js';
 
 export default defineCommand({
-  meta: meta('revoke', 'Revoke a named token at once: new calls and its open connections are refused', ['maestro token revoke ci', 'maestro token revoke tok_0123456789 --json']),
+  meta: meta('revoke', 'Revoke a named token at once: new calls and its open connections are refused', [
+    'maestro token revoke ci',
+    'maestro token revoke tok_0123456789 --json',
+  ]),
   args: {
     ...globalArgs,
     token: { type: 'positional', required: true, description: 'The token id (tok_…) or name' },

@@ -5,7 +5,19 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A modal on the native <dialog>: focus is trapped and restored, Escape closes,
  * and the page behind is inert, all by the browser.
  */
-export function Dialog({ open, onClose, title, children, className = '' }: { open: boolean; onClose: () => void; title: string; children: ReactNode; className?: string }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  className = '',
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

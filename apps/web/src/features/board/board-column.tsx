@@ -54,7 +54,8 @@ function EmptyColumn({ status, filtered }: { status: TaskStatus; filtered: boole
 }
 
 function BoardColumnImpl(props: BoardColumnProps) {
-  const { status, ids, total, byId, model, sessionsByTask, lastOutput, tabbableId, pending, errors, activeDragId, filtered, loading, top, onAdd, register } = props;
+  const { status, ids, total, byId, model, sessionsByTask, lastOutput, tabbableId, pending, errors, activeDragId, filtered, loading, top, onAdd, register } =
+    props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { setNodeRef, isOver } = useDroppable({ id: `column:${status}`, data: { status } });
   const activeIndex = activeDragId ? ids.indexOf(activeDragId) : -1;
@@ -102,7 +103,13 @@ function BoardColumnImpl(props: BoardColumnProps) {
           {loading && <span title="Loading the rest of the tasks">+</span>}
         </span>
         {onAdd && (
-          <button type="button" onClick={onAdd} aria-label={`Create a task in ${label}`} title="Create a task (c)" className="ml-auto rounded p-0.5 text-muted hover:bg-raised hover:text-fg">
+          <button
+            type="button"
+            onClick={onAdd}
+            aria-label={`Create a task in ${label}`}
+            title="Create a task (c)"
+            className="ml-auto rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
+          >
             <Plus size={16} aria-hidden />
           </button>
         )}

@@ -36,7 +36,10 @@ export function BoardPage({ projectId }: { projectId: string }) {
   const [activeDragId, setActiveDragId] = useState<string | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
 
-  const statuses = useMemo(() => (filters.status.length > 0 ? TASK_STATUS_ORDER.filter((s) => filters.status.includes(s)) : TASK_STATUS_ORDER), [filters.status]);
+  const statuses = useMemo(
+    () => (filters.status.length > 0 ? TASK_STATUS_ORDER.filter((s) => filters.status.includes(s)) : TASK_STATUS_ORDER),
+    [filters.status],
+  );
   const filtered = filters.q !== '' || filters.priority.length > 0 || filters.assignee !== '';
   const allIds = useMemo(() => statuses.flatMap((s) => model.columns.get(s) ?? []), [statuses, model.columns]);
   const tabbableId = focusId && allIds.includes(focusId) ? focusId : (allIds[0] ?? null);

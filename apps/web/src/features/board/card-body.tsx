@@ -63,7 +63,11 @@ export function CardBody({ task, progress, deps, session, lastOutputAt }: CardFa
           </span>
         )}
         {deps.ready && (
-          <span className="rounded border border-ok/40 px-1 text-[11px] font-medium text-ok" data-testid="card-ready" title="Todo, and every dependency is completed">
+          <span
+            className="rounded border border-ok/40 px-1 text-[11px] font-medium text-ok"
+            data-testid="card-ready"
+            title="Todo, and every dependency is completed"
+          >
             Ready
           </span>
         )}

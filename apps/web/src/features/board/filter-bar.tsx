@@ -83,7 +83,12 @@ export function FilterBar({
       </div>
       <div className="flex items-center gap-1" role="group" aria-label="Priority">
         {PRIORITY_ORDER.map((p: TaskPriority) => (
-          <Chip key={p} testId={`filter-priority-${p}`} pressed={filters.priority.includes(p)} onClick={() => onChange({ priority: toggle(filters.priority, p) })}>
+          <Chip
+            key={p}
+            testId={`filter-priority-${p}`}
+            pressed={filters.priority.includes(p)}
+            onClick={() => onChange({ priority: toggle(filters.priority, p) })}
+          >
             {PRIORITY_LABEL[p]}
           </Chip>
         ))}
@@ -106,7 +111,11 @@ export function FilterBar({
         </select>
       </label>
       {active && (
-        <button type="button" className="h-7 rounded-md px-2 text-[12px] text-muted hover:text-fg" onClick={() => onChange({ q: '', status: [], priority: [], assignee: '' })}>
+        <button
+          type="button"
+          className="h-7 rounded-md px-2 text-[12px] text-muted hover:text-fg"
+          onClick={() => onChange({ q: '', status: [], priority: [], assignee: '' })}
+        >
           Clear filters
         </button>
       )}

@@ -108,7 +108,11 @@ export function buildBoard(
   }
   for (const [id, info] of deps) deps.set(id, { ...info, ready: byId.get(id)?.status === 'todo' && info.open === 0 });
   const columns = new Map<TaskStatus, string[]>();
-  for (const [status, tasks] of lists) columns.set(status, tasks.sort(compareTasks).map((t) => t.id));
+  for (const [status, tasks] of lists)
+    columns.set(
+      status,
+      tasks.sort(compareTasks).map((t) => t.id),
+    );
   return { columns, totals, progress, deps, assignees: [...assignees].sort() };
 }
 

@@ -1,9 +1,7 @@
 import type { Task, TaskStatus } from '@maestro/schemas';
 import type { WriteInput, WritePath } from '../offline/writes';
 
-export type MoveCall =
-  | { path: 'task.block'; input: WriteInput<'task.block'> }
-  | { path: 'task.update'; input: WriteInput<'task.update'> };
+export type MoveCall = { path: 'task.block'; input: WriteInput<'task.block'> } | { path: 'task.update'; input: WriteInput<'task.update'> };
 
 /**
  * The call a move makes. Blocking needs a reason, so it is task.block; every

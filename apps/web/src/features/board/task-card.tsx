@@ -54,7 +54,11 @@ function TaskCardImpl(props: TaskCardProps) {
         <CardBody {...props} />
       </div>
       {moveError && (
-        <div role="alert" data-testid="move-error" className="mt-1 flex gap-1 rounded-md border border-danger/40 bg-danger/10 px-2 py-1 text-[12px] text-danger">
+        <div
+          role="alert"
+          data-testid="move-error"
+          className="mt-1 flex gap-1 rounded-md border border-danger/40 bg-danger/10 px-2 py-1 text-[12px] text-danger"
+        >
           <p className="min-w-0 flex-1">
             {moveError.message}
             {moveError.hint && <span className="block text-fg/80">{moveError.hint}</span>}

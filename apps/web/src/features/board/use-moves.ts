@@ -65,7 +65,8 @@ export function useMoves(projectId: string) {
       update(setPending, task.id, { to, version: task.version });
       const call = moveCall(task, to, reason);
       try {
-        const outcome = call.path === 'task.block' ? await write(call.path, call.input, moveLabel(task, to)) : await write(call.path, call.input, moveLabel(task, to));
+        const outcome =
+          call.path === 'task.block' ? await write(call.path, call.input, moveLabel(task, to)) : await write(call.path, call.input, moveLabel(task, to));
         if (outcome.queued) toast.info('Offline: the move is queued', { description: 'It is sent when the connection returns.' });
         else storeTask(outcome.result);
       } catch (error) {

@@ -37,7 +37,14 @@ export function ConnectionStatus() {
   };
 
   return (
-    <div ref={wrapper} data-testid="connection-status" data-state={state} data-pending={pending.length} data-refused={refused.length} className="relative flex items-center gap-2">
+    <div
+      ref={wrapper}
+      data-testid="connection-status"
+      data-state={state}
+      data-pending={pending.length}
+      data-refused={refused.length}
+      className="relative flex items-center gap-2"
+    >
       <span role="status" className="sr-only">
         {`Connection ${LABELS[state]}${pending.length > 0 ? `, ${pending.length} changes waiting` : ''}`}
       </span>

@@ -39,7 +39,11 @@ function Row({ item }: { item: InboxItem }) {
             <span className="truncate font-medium">{item.title}</span>
             <span className="text-[12px] text-muted">{item.projectName}</span>
           </span>
-          {item.detail && <span className={`text-[13px] ${item.kind === 'needs_input' ? 'text-fg' : 'text-muted'}`} data-testid="inbox-detail">{item.detail}</span>}
+          {item.detail && (
+            <span className={`text-[13px] ${item.kind === 'needs_input' ? 'text-fg' : 'text-muted'}`} data-testid="inbox-detail">
+              {item.detail}
+            </span>
+          )}
           <span className="text-[12px] text-muted">
             {ACTION[item.kind]} · {item.kind === 'needs_input' ? 'waiting since ' : ''}
             <TimeAgo at={item.since} />

@@ -33,12 +33,7 @@ export function retryDelay(attempt: number, random: () => number = Math.random):
  *   stream), the connection state never changes, so waiting for it would leave
  *   the page silently stale: it restarts from the last id after a backoff.
  */
-export function followEvents(opts: {
-  from: string;
-  connection: ConnectionStore;
-  start: StartStream;
-  onEvent: (event: MaestroEvent) => void;
-}): () => void {
+export function followEvents(opts: { from: string; connection: ConnectionStore; start: StartStream; onEvent: (event: MaestroEvent) => void }): () => void {
   const { connection, start, onEvent } = opts;
   let lastEventId = opts.from;
   let subscription: { unsubscribe(): void } | null = null;

@@ -90,8 +90,11 @@ export function OfflinePanel({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
-      {queue.storageError && <p className="mt-2 text-[13px] text-warn">This browser would not store the queue ({queue.storageError}): waiting changes are lost if the page is closed.</p>}
+      {queue.storageError && (
+        <p className="mt-2 text-[13px] text-warn">
+          This browser would not store the queue ({queue.storageError}): waiting changes are lost if the page is closed.
+        </p>
+      )}
     </section>
   );
 }
-

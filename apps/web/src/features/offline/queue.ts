@@ -28,7 +28,9 @@ export class QueueFullError extends Error {
   readonly code = 'OFFLINE_QUEUE_FULL';
   readonly hint = 'Wait for the connection to come back (or press Retry) so the waiting changes are sent.';
   constructor() {
-    super(`${OFFLINE_QUEUE_LIMIT} changes are already waiting to be sent, so this one was not kept. Wait for the connection to come back (or press Retry), then make it again.`);
+    super(
+      `${OFFLINE_QUEUE_LIMIT} changes are already waiting to be sent, so this one was not kept. Wait for the connection to come back (or press Retry), then make it again.`,
+    );
   }
 }
 
@@ -51,7 +53,9 @@ export function parseStored(raw: string | null | undefined): QueueState {
   try {
     const parsed = JSON.parse(raw) as { pending?: unknown; refused?: unknown };
     const pending = Array.isArray(parsed.pending) ? parsed.pending.filter(isWrite) : [];
-    const refused = Array.isArray(parsed.refused) ? (parsed.refused.filter((w) => isWrite(w) && typeof (w as RefusedWrite).code === 'string') as RefusedWrite[]) : [];
+    const refused = Array.isArray(parsed.refused)
+      ? (parsed.refused.filter((w) => isWrite(w) && typeof (w as RefusedWrite).code === 'string') as RefusedWrite[])
+      : [];
     return { pending, refused };
   } catch {
     return EMPTY;

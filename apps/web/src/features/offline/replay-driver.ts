@@ -72,10 +72,13 @@ export function startReplayDriver({ client, connection, queue, onRefused, onStal
           return;
         }
         failures++;
-        retryTimer = setTimeout(() => {
-          retryTimer = null;
-          drain();
-        }, backoffDelay(failures - 1, 1_000, 30_000));
+        retryTimer = setTimeout(
+          () => {
+            retryTimer = null;
+            drain();
+          },
+          backoffDelay(failures - 1, 1_000, 30_000),
+        );
       });
   };
 

@@ -12,7 +12,12 @@ export function NeedsInputList({ projectId, status }: { projectId: string; statu
       <ul className="divide-y divide-border overflow-auto">
         {status.needsInput.map((s) => (
           <li key={s.id}>
-            <Link href={links.session(projectId, s.id)} data-testid="overview-needs-input-item" data-session-id={s.id} className={`${ROW} flex-col items-start`}>
+            <Link
+              href={links.session(projectId, s.id)}
+              data-testid="overview-needs-input-item"
+              data-session-id={s.id}
+              className={`${ROW} flex-col items-start`}
+            >
               <span className="font-medium">{s.name}</span>
               <span className="text-[13px]">{s.attention.message ?? 'Asked for input'}</span>
               <span className="text-[12px] text-muted">

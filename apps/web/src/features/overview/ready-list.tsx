@@ -26,7 +26,12 @@ export function ReadyList({ projectId, count, asOfEventId }: { projectId: string
     void queryClient.invalidateQueries({ queryKey: trpc.task.list.queryKey({ projectId, ready: true, limit: SHOWN }) });
   }, [asOfEventId, projectId, queryClient, trpc]);
   return (
-    <Section id="ready" title="Ready to start" count={count} empty="Nothing is ready: every todo task waits on a dependency, or there are none. Create one with Ctrl K.">
+    <Section
+      id="ready"
+      title="Ready to start"
+      count={count}
+      empty="Nothing is ready: every todo task waits on a dependency, or there are none. Create one with Ctrl K."
+    >
       {error ? (
         <p role="alert" className="px-3 py-2 text-[13px] text-danger">
           {error.message}

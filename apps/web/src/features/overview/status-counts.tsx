@@ -6,7 +6,12 @@ import { TASK_STATUS_LABEL, TASK_STATUS_ORDER, TASK_STATUS_TONE } from '@/lib/st
 export function StatusCounts({ projectId, status }: { projectId: string; status: StatusOutput }) {
   return (
     <nav aria-label="Tasks by status" className="grid grid-cols-3 gap-2 sm:grid-cols-4 lg:grid-cols-7">
-      <Link href={`/p/${projectId}`} data-testid="overview-total" data-count={status.total} className="rounded-lg border border-border bg-panel px-3 py-2 hover:bg-raised">
+      <Link
+        href={`/p/${projectId}`}
+        data-testid="overview-total"
+        data-count={status.total}
+        className="rounded-lg border border-border bg-panel px-3 py-2 hover:bg-raised"
+      >
         <div className="text-[12px] text-muted">All tasks</div>
         <div className="text-xl font-semibold tabular-nums">{status.total}</div>
       </Link>

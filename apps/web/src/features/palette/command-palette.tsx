@@ -30,7 +30,11 @@ function useProjectItems(projectId: string | undefined): { tasks: Task[]; sessio
   const client = useTRPCClient();
   // The same queries as the project's live feed, so inside a project they are cache hits kept live by it.
   const { data: taskIndex } = useQuery({ queryKey: liveKeys.tasks(projectId ?? ''), queryFn: () => loadTasks(client, projectId ?? ''), enabled: !!projectId });
-  const { data: sessionIndex } = useQuery({ queryKey: liveKeys.sessions(projectId ?? ''), queryFn: () => loadSessions(client, projectId ?? ''), enabled: !!projectId });
+  const { data: sessionIndex } = useQuery({
+    queryKey: liveKeys.sessions(projectId ?? ''),
+    queryFn: () => loadSessions(client, projectId ?? ''),
+    enabled: !!projectId,
+  });
   return {
     tasks: useMemo(() => (taskIndex ? newestFirst(taskIndex.byId.values()) : []), [taskIndex]),
     sessions: useMemo(() => (sessionIndex ? newestFirst(sessionIndex.byId.values()) : []), [sessionIndex]),
@@ -117,7 +121,13 @@ function Body({ projectId, onDone }: { projectId: string | undefined; onDone: ()
           setError(null);
         }}
         aria-label={mode === 'create' ? 'Title of the new task' : 'Search tasks, sessions, projects and actions'}
-        placeholder={mode === 'create' ? 'Title of the new task, then Enter' : projectId ? 'Jump to a task, session or project; create a task; spawn…' : 'Jump to a project…'}
+        placeholder={
+          mode === 'create'
+            ? 'Title of the new task, then Enter'
+            : projectId
+              ? 'Jump to a task, session or project; create a task; spawn…'
+              : 'Jump to a project…'
+        }
         className="w-full border-b border-border bg-transparent px-3 py-2.5 text-[15px] outline-none placeholder:text-muted"
         data-testid="palette-input"
       />
@@ -129,7 +139,11 @@ function Body({ projectId, onDone }: { projectId: string | undefined; onDone: ()
       <Command.List className="max-h-[min(60vh,420px)] overflow-auto p-1.5" aria-busy={busy}>
         <Command.Empty className="px-3 py-6 text-center text-muted">{mode === 'create' ? 'Type the title of the new task.' : 'Nothing matches.'}</Command.Empty>
         {groups.map(({ group, rows }) => (
-          <Command.Group key={group} heading={group} className="mb-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted [&_[cmdk-group-heading]]:uppercase">
+          <Command.Group
+            key={group}
+            heading={group}
+            className="mb-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1 [&_[cmdk-group-heading]]:text-[11px] [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted [&_[cmdk-group-heading]]:uppercase"
+          >
             {rows.map((entry) => (
               <Command.Item
                 key={entry.value}

@@ -68,7 +68,8 @@ export function useEntries({ query, projectId, tasks, sessions, projects, canSpa
     const actions: Entry[] = [];
     if (projectId) {
       // An action the query names comes before "Create task “query”" (typing "spawn" means spawn).
-      if (canSpawn && q && matches(q, 'spawn session agent worker')) actions.push({ value: 'action:spawn', group: 'Actions', label: 'Spawn a session…', run: { kind: 'spawn' } });
+      if (canSpawn && q && matches(q, 'spawn session agent worker'))
+        actions.push({ value: 'action:spawn', group: 'Actions', label: 'Spawn a session…', run: { kind: 'spawn' } });
       if (q) actions.push({ value: 'action:create-task', group: 'Actions', label: `Create task “${q}”`, run: { kind: 'create-task', title: q } });
       else actions.push({ value: 'action:create-mode', group: 'Actions', label: 'Create task…', run: { kind: 'create-mode' } });
       if (canSpawn && !q) actions.push({ value: 'action:spawn', group: 'Actions', label: 'Spawn a session…', run: { kind: 'spawn' } });

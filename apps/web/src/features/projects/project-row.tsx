@@ -36,10 +36,19 @@ export function ProjectRow({ project }: { project: Project }) {
           {TASK_STATUS_ORDER.filter((st) => st !== 'blocked' && st !== 'cancelled').map((st) => (
             <Count key={st} label={`${TASK_STATUS_LABEL[st]} tasks`} value={s.byStatus[st]} tone={TASK_STATUS_TONE[st]} testId={`count-${st}`} />
           ))}
-          <span className={`rounded px-1.5 py-0.5 ${s.blocked.length > 0 ? 'bg-danger/10 text-danger' : 'text-muted'}`} title={s.blocked.map((b) => `${b.title}: ${b.blockedReason ?? ''}`).join('\n') || 'Nothing blocked'} data-testid="count-blocked" data-value={s.blocked.length}>
+          <span
+            className={`rounded px-1.5 py-0.5 ${s.blocked.length > 0 ? 'bg-danger/10 text-danger' : 'text-muted'}`}
+            title={s.blocked.map((b) => `${b.title}: ${b.blockedReason ?? ''}`).join('\n') || 'Nothing blocked'}
+            data-testid="count-blocked"
+            data-value={s.blocked.length}
+          >
             {s.blocked.length} blocked
           </span>
-          <span className={`rounded px-1.5 py-0.5 ${s.activeSessions > 0 ? 'bg-ok/10 text-fg ring-1 ring-ok/50' : 'text-muted'}`} data-testid="count-sessions" data-value={s.activeSessions}>
+          <span
+            className={`rounded px-1.5 py-0.5 ${s.activeSessions > 0 ? 'bg-ok/10 text-fg ring-1 ring-ok/50' : 'text-muted'}`}
+            data-testid="count-sessions"
+            data-value={s.activeSessions}
+          >
             {s.activeSessions} active session{s.activeSessions === 1 ? '' : 's'}
           </span>
         </div>

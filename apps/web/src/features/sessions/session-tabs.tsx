@@ -33,7 +33,11 @@ export function SessionTabs({ projectId }: { projectId: string }) {
       <Link href={base} className={`${TAB} ${pathname === base ? ACTIVE : IDLE}`} aria-current={pathname === base ? 'page' : undefined}>
         <List aria-hidden size={14} /> All sessions
       </Link>
-      <Link href={`${base}/grid`} className={`${TAB} ${pathname === `${base}/grid` ? ACTIVE : IDLE}`} aria-current={pathname === `${base}/grid` ? 'page' : undefined}>
+      <Link
+        href={`${base}/grid`}
+        className={`${TAB} ${pathname === `${base}/grid` ? ACTIVE : IDLE}`}
+        aria-current={pathname === `${base}/grid` ? 'page' : undefined}
+      >
         <LayoutGrid aria-hidden size={14} /> Grid
       </Link>
       {ids.map((id) => {
@@ -45,7 +49,12 @@ export function SessionTabs({ projectId }: { projectId: string }) {
               <span aria-hidden className={`size-2 rounded-full ${session ? SESSION_STATUS_TONE[session.status] : 'bg-border'}`} />
               <span className="max-w-40 truncate">{session?.name ?? id}</span>
             </Link>
-            <button type="button" onClick={() => closeTab(id)} aria-label={`Close ${session?.name ?? id}`} className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg">
+            <button
+              type="button"
+              onClick={() => closeTab(id)}
+              aria-label={`Close ${session?.name ?? id}`}
+              className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
+            >
               <X aria-hidden size={12} />
             </button>
           </span>

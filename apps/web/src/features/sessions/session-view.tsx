@@ -62,7 +62,11 @@ function SessionTerminal({ session }: { session: Session }) {
       <SessionFailure session={session} />
       <StreamNotice info={info} onLoadAll={() => api.current?.replayFromStart()} />
       {!neverStarted && (
-        <div className="min-h-0 flex-1 bg-bg py-1 pl-2" data-testid="terminal-frame" data-size-control={size.fixedSize ? 'other' : size.controls ? 'this' : 'none'}>
+        <div
+          className="min-h-0 flex-1 bg-bg py-1 pl-2"
+          data-testid="terminal-frame"
+          data-size-control={size.fixedSize ? 'other' : size.controls ? 'this' : 'none'}
+        >
           <Terminal
             sessionId={session.id}
             label={`Terminal of ${session.name}`}

@@ -25,7 +25,12 @@ function pick(sessions: Session[], tabs: readonly string[]): Session[] {
 
 function Cell({ projectId, session }: { projectId: string; session: Session }) {
   return (
-    <section aria-label={session.name} data-testid="grid-cell" data-session-id={session.id} className="flex min-h-0 flex-col overflow-hidden rounded-md border border-border bg-bg">
+    <section
+      aria-label={session.name}
+      data-testid="grid-cell"
+      data-session-id={session.id}
+      className="flex min-h-0 flex-col overflow-hidden rounded-md border border-border bg-bg"
+    >
       <header className="flex items-center gap-2 border-b border-border bg-panel px-2 py-1">
         <Link href={sessionHref(projectId, session.id)} className="min-w-0 truncate text-[13px] font-medium hover:underline">
           {session.name}

@@ -39,11 +39,13 @@ export function useSizeControl(session: Session | undefined, viewerId: string): 
     (size: TerminalSize, takeControl: boolean) => {
       const s = sessionRef.current;
       if (!s) return;
-      client.session.resize.mutate({ id: s.id, cols: size.cols, rows: size.rows, viewerId, ...(takeControl ? { takeControl } : {}) }).catch((error: unknown) => {
-        // Someone else took control in the meantime: the session's update shows it, nothing to say.
-        if (errorInfo(error)?.code === 'NOT_CONTROLLER') return;
-        toast.error('The terminal size was not changed', { description: describeError(error) });
-      });
+      client.session.resize
+        .mutate({ id: s.id, cols: size.cols, rows: size.rows, viewerId, ...(takeControl ? { takeControl } : {}) })
+        .catch((error: unknown) => {
+          // Someone else took control in the meantime: the session's update shows it, nothing to say.
+          if (errorInfo(error)?.code === 'NOT_CONTROLLER') return;
+          toast.error('The terminal size was not changed', { description: describeError(error) });
+        });
     },
     [client, viewerId],
   );

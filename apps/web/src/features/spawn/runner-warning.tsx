@@ -21,7 +21,12 @@ export function RunnerWarning() {
     );
   }
   return (
-    <p role="status" data-testid="runner-state" data-state="none" className="flex items-start gap-2 rounded-md border border-warn/50 bg-warn/10 px-3 py-2 text-[13px]">
+    <p
+      role="status"
+      data-testid="runner-state"
+      data-state="none"
+      className="flex items-start gap-2 rounded-md border border-warn/50 bg-warn/10 px-3 py-2 text-[13px]"
+    >
       <TriangleAlert aria-hidden size={15} className="mt-0.5 shrink-0 text-warn" />
       <span>
         No runner connected: run <code className="font-mono">maestro runner</code>. The request waits until one connects.

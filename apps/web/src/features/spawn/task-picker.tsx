@@ -9,7 +9,19 @@ const DONE = new Set(['completed', 'cancelled']);
 const SHOWN = 200;
 
 /** Multi-select of the project's tasks: chosen ones first, then open ones matching the filter (finished tasks only when searched for). */
-export function TaskPicker({ projectId, value, onChange, invalid, describedBy }: { projectId: string; value: string[]; onChange: (ids: string[]) => void; invalid: boolean; describedBy?: string }) {
+export function TaskPicker({
+  projectId,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  projectId: string;
+  value: string[];
+  onChange: (ids: string[]) => void;
+  invalid: boolean;
+  describedBy?: string;
+}) {
   const byId = useProjectTasks(projectId).data?.byId;
   const [filter, setFilter] = useState('');
   const options = useMemo(() => {
@@ -27,7 +39,14 @@ export function TaskPicker({ projectId, value, onChange, invalid, describedBy }:
       <legend className="mb-1 text-[13px] font-medium">
         Tasks <span className="font-normal text-muted">{value.length > 0 ? `${value.length} chosen` : ''}</span>
       </legend>
-      <Input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter tasks" aria-label="Filter tasks" aria-invalid={invalid} />
+      <Input
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        placeholder="Filter tasks"
+        aria-label="Filter tasks"
+        aria-invalid={invalid}
+      />
       <ul className="max-h-44 overflow-y-auto rounded-md border border-border" data-testid="spawn-task-list">
         {options.length === 0 && <li className="px-2.5 py-2 text-muted">{filter ? 'No task matches.' : 'No open task: create one on the board first.'}</li>}
         {options.map((t) => (

@@ -25,7 +25,15 @@ function Value({ label, value, testId }: { label: string; value: string; testId:
 }
 
 /** Someone else changed this field first: both values side by side and the choice (nothing is overwritten or dropped until the user picks). */
-export function ConflictNotice({ conflict, onKeepMine, onTakeTheirs }: { conflict: VersionConflict; onKeepMine: () => Promise<void>; onTakeTheirs: () => void }) {
+export function ConflictNotice({
+  conflict,
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  conflict: VersionConflict;
+  onKeepMine: () => Promise<void>;
+  onTakeTheirs: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <div role="alert" data-testid={`conflict-${conflict.field}`} className="space-y-2 rounded-md border border-warn bg-panel p-2.5 text-[13px]">

@@ -129,7 +129,11 @@ export function DependencyList({
             <p data-testid="cycle-path" className="flex flex-wrap items-center gap-1 text-fg">
               {refusal.cycle.map((id, i) => (
                 <span key={`${id}-${i}`} className="flex items-center gap-1">
-                  {i > 0 && <span aria-hidden className="text-muted">→</span>}
+                  {i > 0 && (
+                    <span aria-hidden className="text-muted">
+                      →
+                    </span>
+                  )}
                   <span className="rounded border border-border bg-panel px-1.5 py-px">{byId.get(id)?.title ?? id}</span>
                 </span>
               ))}

@@ -50,7 +50,10 @@ export function SubtaskList({ parent, subtasks, hrefFor }: { parent: Task; subta
   const [confirming, setConfirming] = useState<Task | null>(null);
   const refocus = useRef<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const byId = new Map(subtasks.map((s) => [s.id, s]));
   const storeOrder = subtasks.map((s) => s.id);

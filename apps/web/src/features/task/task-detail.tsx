@@ -89,7 +89,17 @@ function Toolbar({ task, props, prev, next }: { task: Task | undefined; props: T
   );
 }
 
-function Body({ task, props, byId, sessions }: { task: Task; props: TaskDetailProps; byId: ReadonlyMap<string, Task>; sessions: ReadonlyMap<string, Session> }) {
+function Body({
+  task,
+  props,
+  byId,
+  sessions,
+}: {
+  task: Task;
+  props: TaskDetailProps;
+  byId: ReadonlyMap<string, Task>;
+  sessions: ReadonlyMap<string, Session>;
+}) {
   const trpc = useTRPC();
   const editor = useTaskEditor(task);
   const subtasks = useSubtasks(props.projectId, task.id);
@@ -162,7 +172,10 @@ export function TaskDetail(props: TaskDetailProps) {
           <Body key={task.id} task={task} props={props} byId={byId} sessions={sessions} />
         ) : (
           <EmptyState title="This task does not exist">
-            It may have been deleted. <Link href={`/p/${projectId}`} className="text-accent hover:underline">Back to the board</Link>
+            It may have been deleted.{' '}
+            <Link href={`/p/${projectId}`} className="text-accent hover:underline">
+              Back to the board
+            </Link>
           </EmptyState>
         )}
       </div>

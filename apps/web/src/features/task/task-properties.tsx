@@ -33,17 +33,7 @@ function Assignee({ projectId, assignee, sessions }: { projectId: string; assign
 }
 
 /** Status, priority, assignee, readiness and times of a task. */
-export function TaskProperties({
-  task,
-  editor,
-  ready,
-  sessions,
-}: {
-  task: Task;
-  editor: TaskEditor;
-  ready: boolean;
-  sessions: ReadonlyMap<string, Session>;
-}) {
+export function TaskProperties({ task, editor, ready, sessions }: { task: Task; editor: TaskEditor; ready: boolean; sessions: ReadonlyMap<string, Session> }) {
   return (
     <dl data-testid="task-properties">
       <Row label="Status">
@@ -77,7 +67,11 @@ export function TaskProperties({
         )}
         {editor.conflicts.priority && (
           <div className="mt-1.5">
-            <ConflictNotice conflict={editor.conflicts.priority} onKeepMine={() => editor.keepMine('priority')} onTakeTheirs={() => editor.takeTheirs('priority')} />
+            <ConflictNotice
+              conflict={editor.conflicts.priority}
+              onKeepMine={() => editor.keepMine('priority')}
+              onTakeTheirs={() => editor.takeTheirs('priority')}
+            />
           </div>
         )}
       </Row>

@@ -41,7 +41,10 @@ export function TaskSessions({ projectId, taskId, sessions }: { projectId: strin
             return (
               <li key={s.id} data-testid="task-session" data-status={s.status}>
                 <Link href={`/p/${projectId}/sessions/${s.id}`} className="flex h-7 items-center gap-2 rounded-md px-1 text-[13px] hover:bg-panel">
-                  <span aria-hidden className={`size-2 shrink-0 rounded-full ${SESSION_STATUS_TONE[s.status]} ${s.status === 'active' ? 'animate-pulse' : ''}`} />
+                  <span
+                    aria-hidden
+                    className={`size-2 shrink-0 rounded-full ${SESSION_STATUS_TONE[s.status]} ${s.status === 'active' ? 'animate-pulse' : ''}`}
+                  />
                   <span className="min-w-0 flex-1 truncate font-medium">{s.name}</span>
                   <span className="shrink-0 text-[11px] text-muted">
                     {s.status}

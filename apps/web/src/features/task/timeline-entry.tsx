@@ -25,11 +25,7 @@ function Changes({ changes, look }: { changes: Record<string, { from: unknown; t
     if (field === 'description') return <span key={field}>edited the description</span>;
     if (field === 'blockedReason') return null;
     if (field === 'assignee') {
-      return (
-        <span key={field}>
-          assignee → {typeof to === 'string' ? <Actor actor={to} look={look} /> : <span className="font-medium">nobody</span>}
-        </span>
-      );
+      return <span key={field}>assignee → {typeof to === 'string' ? <Actor actor={to} look={look} /> : <span className="font-medium">nobody</span>}</span>;
     }
     return (
       <span key={field}>
@@ -82,7 +78,19 @@ function describe(item: TimelineItem, look: Lookup): { what: ReactNode; quote?: 
       if (action === 'complete') return { what: 'completed the task', tone: 'text-ok' };
       if (action === 'claim') {
         const who = e.payload.task.assignee;
-        return { what: <>claimed the task{who && who !== e.actor ? <> for <Actor actor={who} look={look} /></> : null}</> };
+        return {
+          what: (
+            <>
+              claimed the task
+              {who && who !== e.actor ? (
+                <>
+                  {' '}
+                  for <Actor actor={who} look={look} />
+                </>
+              ) : null}
+            </>
+          ),
+        };
       }
       if (action === 'assign') {
         const to = changes.assignee?.to;
@@ -95,7 +103,14 @@ function describe(item: TimelineItem, look: Lookup): { what: ReactNode; quote?: 
     case 'session:spawn_requested':
       return { what: <>asked for session {q(e.payload.session.name)}</> };
     case 'session:updated':
-      return { what: <>session {q(e.payload.session.name)} is {e.payload.session.status}</>, quote: e.payload.reason };
+      return {
+        what: (
+          <>
+            session {q(e.payload.session.name)} is {e.payload.session.status}
+          </>
+        ),
+        quote: e.payload.reason,
+      };
     default:
       return { what: e.type };
   }

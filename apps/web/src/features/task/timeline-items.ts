@@ -27,7 +27,13 @@ export function timelineItems(events: readonly MaestroEvent[]): TimelineItem[] {
   for (const event of events) {
     if (isEcho(event) || event.type === 'session:output') continue;
     const last = items.at(-1);
-    if (last && isReorder(event) && isReorder(last.event) && last.event.actor === event.actor && Math.abs(Date.parse(event.createdAt) - Date.parse(last.event.createdAt)) < 2_000) {
+    if (
+      last &&
+      isReorder(event) &&
+      isReorder(last.event) &&
+      last.event.actor === event.actor &&
+      Math.abs(Date.parse(event.createdAt) - Date.parse(last.event.createdAt)) < 2_000
+    ) {
       last.count += 1;
       continue;
     }

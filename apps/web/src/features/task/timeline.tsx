@@ -92,7 +92,13 @@ export function Timeline({ task, byId, sessions }: { task: Task; byId: ReadonlyM
               const item = items[row.index];
               if (!item) return null;
               return (
-                <div key={row.key} ref={virtualizer.measureElement} data-index={row.index} className="absolute top-0 left-0 w-full pr-1" style={{ transform: `translateY(${row.start}px)` }}>
+                <div
+                  key={row.key}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  className="absolute top-0 left-0 w-full pr-1"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
                   <TimelineEntry item={item} look={look} />
                 </div>
               );

@@ -43,7 +43,7 @@ export function useTaskEditor(task: Task): TaskEditor {
   const [conflicts, setConflicts] = useState<Partial<Record<EditableField, VersionConflict>>>({});
   const [errors, setErrors] = useState<Partial<Record<EditableField, string>>>({});
 
-  const drop = <T,>(record: Partial<Record<EditableField, T>>, field: EditableField) => {
+  const drop = <T>(record: Partial<Record<EditableField, T>>, field: EditableField) => {
     const next = { ...record };
     delete next[field];
     return next;

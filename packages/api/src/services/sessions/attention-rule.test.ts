@@ -25,7 +25,9 @@ describe('nextAttention', () => {
   });
 
   test('a heuristic replaces a heuristic, dated from what it observed', () => {
-    expect(nextAttention(at('working', 'heuristic', 30), { state: 'idle', source: 'heuristic', observedAt: ago(10) }, now)).toEqual(at('idle', 'heuristic', 10));
+    expect(nextAttention(at('working', 'heuristic', 30), { state: 'idle', source: 'heuristic', observedAt: ago(10) }, now)).toEqual(
+      at('idle', 'heuristic', 10),
+    );
     expect(nextAttention(at('idle', 'heuristic', 30), { state: 'idle', source: 'heuristic', observedAt: ago(1) }, now)).toBeNull();
   });
 
@@ -39,7 +41,9 @@ describe('nextAttention', () => {
     const asked = at('needs_input', 'hook', 60, 'Allow Bash?');
     expect(nextAttention(asked, { state: 'working', source: 'heuristic' }, now)).toBeNull();
     expect(nextAttention(asked, { state: 'idle', source: 'heuristic', observedAt: ago(1) }, now)).toBeNull();
-    expect(nextAttention(asked, { state: 'working', source: 'heuristic', typedInput: true, message: 'answered' }, now)).toEqual(at('working', 'heuristic', 0, 'answered'));
+    expect(nextAttention(asked, { state: 'working', source: 'heuristic', typedInput: true, message: 'answered' }, now)).toEqual(
+      at('working', 'heuristic', 0, 'answered'),
+    );
   });
 
   test('typed input changes nothing unless a question is open', () => {

@@ -3,7 +3,8 @@ import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
 import type { ApiConfig } from '../../context.js';
 import { MaestroError } from '../../errors.js';
 
-const RAISE_HINT = 'Stop a session (`maestro session stop <id>`), connect another runner (`maestro runner`), or raise MAESTRO_RUNNER_MAX_SESSIONS on the server.';
+const RAISE_HINT =
+  'Stop a session (`maestro session stop <id>`), connect another runner (`maestro runner`), or raise MAESTRO_RUNNER_MAX_SESSIONS on the server.';
 
 /**
  * A spawn is refused up front when runners are connected and every one of them

@@ -26,7 +26,10 @@ export async function claimSpawnRequest(scope: MutationScope, input: { runnerId:
   const token = `mst_${randomBytes(32).toString('base64url')}`;
   const after = await claimSpawn(scope.tx, { ...input, tokenHash: hashToken(token) });
   if (!after) {
-    throw new MaestroError('ALREADY_CLAIMED', `Spawn request ${input.sessionId} was taken by runner ${before.runnerId ?? '(none)'} or is no longer spawning (${before.status})`);
+    throw new MaestroError(
+      'ALREADY_CLAIMED',
+      `Spawn request ${input.sessionId} was taken by runner ${before.runnerId ?? '(none)'} or is no longer spawning (${before.status})`,
+    );
   }
   const again = before.runnerId === input.runnerId;
   const session = await emitSessionUpdated(scope, before, after, `claimed by runner ${input.runnerId}${again ? ' again (its first answer was lost)' : ''}`);

@@ -33,7 +33,13 @@ export async function appendOutput(scope: MutationScope, input: { runnerId: stri
     const fresh = input.chunks.filter((c) => isNew.has(c.seq));
     scope.onCommit(() => feed.add(session.id, fresh));
     const bytes = stored.reduce((n, c) => n + c.bytes, 0);
-    scope.emit({ type: 'session:output', projectId: session.projectId, taskId: null, sessionId: session.id, payload: { sessionId: session.id, seq: last.seq, bytes } });
+    scope.emit({
+      type: 'session:output',
+      projectId: session.projectId,
+      taskId: null,
+      sessionId: session.id,
+      payload: { sessionId: session.id, seq: last.seq, bytes },
+    });
   }
   return { stored: stored.length, lastSeq: input.chunks.at(-1)!.seq };
 }

@@ -27,11 +27,16 @@ export async function listProjectSessions(db: Queryable, input: SessionListInput
   const { cursor, active, ...filters } = input;
   const offset = parseCursor(cursor);
   const asOfEventId = await eventHead(db, headProjectId);
-  const status = active ? (filters.status ?? [...LIVE_SESSION_STATUSES]).filter((s) => (LIVE_SESSION_STATUSES as readonly string[]).includes(s)) : filters.status;
+  const status = active
+    ? (filters.status ?? [...LIVE_SESSION_STATUSES]).filter((s) => (LIVE_SESSION_STATUSES as readonly string[]).includes(s))
+    : filters.status;
   if (status && status.length === 0) return { items: [] as Session[], nextCursor: null, total: 0, asOfEventId };
   const params = { ...filters, status };
   const rows = await listSessions(db, { ...params, offset });
   const total = await countSessions(db, params);
-  const ids = await taskIdsOf(db, rows.map((r) => r.id));
+  const ids = await taskIdsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toSession(r, ids.get(r.id) ?? [])), nextCursor: nextCursor(offset, rows.length, total), total, asOfEventId };
 }

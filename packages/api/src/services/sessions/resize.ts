@@ -41,6 +41,7 @@ export async function resizeSession(scope: MutationScope, commands: CommandBus, 
   }
   if (before.cols === input.cols && before.rows === input.rows && holder === controller) return sessionView(scope.tx, before);
   const after = await updateSessionRow(scope.tx, input.id, { cols: input.cols, rows: input.rows, sizeController: controller });
-  const reason = holder === controller ? undefined : controller ? `size control taken by viewer ${controller}` : 'size set without a viewer: nobody controls it';
+  const reason =
+    holder === controller ? undefined : controller ? `size control taken by viewer ${controller}` : 'size set without a viewer: nobody controls it';
   return emitSessionUpdated(scope, before, after, reason);
 }

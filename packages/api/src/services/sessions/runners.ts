@@ -1,12 +1,27 @@
 import { hostname } from 'node:os';
-import { findSession, iso, listRunners, listSessions, newId, sessionsOfExpiredRunners, touchRunner, upsertRunner, type Queryable, type SessionRow } from '@maestro/db';
+import {
+  findSession,
+  iso,
+  listRunners,
+  listSessions,
+  newId,
+  sessionsOfExpiredRunners,
+  touchRunner,
+  upsertRunner,
+  type Queryable,
+  type SessionRow,
+} from '@maestro/db';
 import { LIVE_SESSION_STATUSES, type RunnerListOutput } from '@maestro/schemas';
 import type { ApiConfig, ContextInner } from '../../context.js';
 import { MaestroError } from '../../errors.js';
 import { mutate, type MutationScope } from '../../mutate.js';
 import { endSession } from './lifecycle.js';
 
-export async function registerRunner(scope: MutationScope, config: ApiConfig, input: { name: string; hostname: string; pid: number; runnerId?: string | undefined }) {
+export async function registerRunner(
+  scope: MutationScope,
+  config: ApiConfig,
+  input: { name: string; hostname: string; pid: number; runnerId?: string | undefined },
+) {
   const runnerId = input.runnerId ?? newId('runner');
   await upsertRunner(scope.tx, { id: runnerId, name: input.name, hostname: input.hostname || hostname(), pid: input.pid });
   return { runnerId, leaseMs: config.runnerLeaseMs };
@@ -49,7 +64,12 @@ export async function heartbeat(scope: MutationScope, config: ApiConfig, input: 
     const row = await findSession(scope.tx, id);
     if (!row || row.runnerId !== input.runnerId || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status)) unknown.push(id);
   }
-  const adopt = await reconcile(scope, config, input.runnerId, mine.filter((s) => !input.sessionIds.includes(s.id)));
+  const adopt = await reconcile(
+    scope,
+    config,
+    input.runnerId,
+    mine.filter((s) => !input.sessionIds.includes(s.id)),
+  );
   return { stop, unknown, adopt };
 }
 
@@ -95,7 +115,10 @@ export async function sweepLostSessions(ctx: ContextInner): Promise<number> {
     await mutate({ ...ctx, actor: 'system' }, { procedure: 'session.sweep', input: {} }, async (scope) => {
       const row = await findSession(scope.tx, candidate.id, { forUpdate: true });
       if (!row || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status) || row.runnerId !== candidate.runnerId) return;
-      await endSession(scope, row, { status: 'lost', error: `runner ${row.runnerId} stopped heart-beating for over ${Math.round(ctx.config.runnerLeaseMs / 1000)} s` });
+      await endSession(scope, row, {
+        status: 'lost',
+        error: `runner ${row.runnerId} stopped heart-beating for over ${Math.round(ctx.config.runnerLeaseMs / 1000)} s`,
+      });
       lost++;
     });
   }

@@ -22,7 +22,21 @@ export function assertRunner(row: SessionRow, runnerId: string): void {
   }
 }
 
-const TRACKED = ['status', 'runnerId', 'pid', 'exitCode', 'signal', 'error', 'workingDir', 'branch', 'cols', 'rows', 'sizeController', 'stopRequestedAt', 'attention'] as const;
+const TRACKED = [
+  'status',
+  'runnerId',
+  'pid',
+  'exitCode',
+  'signal',
+  'error',
+  'workingDir',
+  'branch',
+  'cols',
+  'rows',
+  'sizeController',
+  'stopRequestedAt',
+  'attention',
+] as const;
 
 export async function emitSessionUpdated(scope: MutationScope, before: SessionRow, after: SessionRow, reason?: string): Promise<Session> {
   const session = await sessionView(scope.tx, after);

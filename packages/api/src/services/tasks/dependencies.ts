@@ -28,7 +28,13 @@ export async function addDependency(scope: MutationScope, input: { id: string; d
     });
   }
   if (await insertDependency(scope.tx, task.id, dep.id)) {
-    scope.emit({ type: 'task:dependency_added', projectId: task.projectId, taskId: task.id, sessionId: null, payload: { taskId: task.id, dependsOnId: dep.id } });
+    scope.emit({
+      type: 'task:dependency_added',
+      projectId: task.projectId,
+      taskId: task.id,
+      sessionId: null,
+      payload: { taskId: task.id, dependsOnId: dep.id },
+    });
   }
   return { taskId: task.id, dependsOnId: dep.id };
 }
@@ -41,6 +47,12 @@ export async function removeDependency(scope: MutationScope, input: { id: string
       hint: 'See its dependencies with `maestro task get`.',
     });
   }
-  scope.emit({ type: 'task:dependency_removed', projectId: task.projectId, taskId: task.id, sessionId: null, payload: { taskId: task.id, dependsOnId: input.dependsOnId } });
+  scope.emit({
+    type: 'task:dependency_removed',
+    projectId: task.projectId,
+    taskId: task.id,
+    sessionId: null,
+    payload: { taskId: task.id, dependsOnId: input.dependsOnId },
+  });
   return { taskId: task.id, dependsOnId: input.dependsOnId };
 }

@@ -1,4 +1,16 @@
-import { childrenOf, deleteTasksByIds, insertTask, newId, nextPosition, subtreeIds, toTask, updateTaskRow, findTasks, insertDependency, type TaskRow } from '@maestro/db';
+import {
+  childrenOf,
+  deleteTasksByIds,
+  insertTask,
+  newId,
+  nextPosition,
+  subtreeIds,
+  toTask,
+  updateTaskRow,
+  findTasks,
+  insertDependency,
+  type TaskRow,
+} from '@maestro/db';
 import type { Task, TaskPriority, TaskStatus } from '@maestro/schemas';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
@@ -100,10 +112,7 @@ export async function updateTask(scope: MutationScope, input: UpdateTaskInput): 
 }
 
 /** start | complete | unblock: a status change with its own timeline action. */
-export async function moveTask(
-  scope: MutationScope,
-  input: { id: string; to: TaskStatus; action: 'start' | 'complete' | 'unblock' },
-): Promise<Task> {
+export async function moveTask(scope: MutationScope, input: { id: string; to: TaskStatus; action: 'start' | 'complete' | 'unblock' }): Promise<Task> {
   const before = await requireTask(scope.tx, input.id, { forUpdate: true });
   const values = await statusChange(scope.tx, before, input.to);
   if (!values) return toTask(before);

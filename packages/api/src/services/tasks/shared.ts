@@ -34,12 +34,7 @@ async function assertDependenciesDone(db: Queryable, row: TaskRow, to: TaskStatu
  * Checks a status change and returns the columns it sets (timestamps, reason,
  * release of the assignee), or null when the task is already there.
  */
-export async function statusChange(
-  db: Queryable,
-  row: TaskRow,
-  to: TaskStatus,
-  reason?: string,
-): Promise<Partial<TaskRow> | null> {
+export async function statusChange(db: Queryable, row: TaskRow, to: TaskStatus, reason?: string): Promise<Partial<TaskRow> | null> {
   if (row.status === to) return null;
   if (!canTransition(row.status, to)) throw transitionError(row, to);
   // First start (from todo, or from blocked before it ever started) and completion: its dependencies must be done.
@@ -74,13 +69,7 @@ const TRACKED_FIELDS = ['title', 'description', 'status', 'priority', 'blockedRe
  * Records a change to a task on the timeline: `task:updated` for the task and,
  * for a subtask, `subtask:updated` plus `task:updated` on its parent.
  */
-export async function emitTaskUpdated(
-  scope: MutationScope,
-  before: TaskRow,
-  after: TaskRow,
-  action: TaskAction,
-  reason?: string,
-): Promise<void> {
+export async function emitTaskUpdated(scope: MutationScope, before: TaskRow, after: TaskRow, action: TaskAction, reason?: string): Promise<void> {
   const picked = Object.fromEntries(TRACKED_FIELDS.map((f) => [f, after[f]]));
   const changes = diff(before, picked);
   const task = toTask(after);
