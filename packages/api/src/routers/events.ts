@@ -9,7 +9,10 @@ export const eventsRouter = router({
   head: protectedProcedure
     .input(eventHeadInput)
     .output(eventHeadOutput)
-    .query(async ({ ctx }) => ({ lastEventId: await maxEventId(ctx.db) })),
+    // A session token sees only its project: its head is that project's (it never learns how busy others are).
+    .query(async ({ ctx, input }) => ({
+      lastEventId: await maxEventId(ctx.db, input.projectId ?? (ctx.auth?.kind === 'session' ? ctx.auth.projectId : undefined)),
+    })),
   list: protectedProcedure
     .input(eventListInput)
     .output(eventListOutput)
