@@ -627,7 +627,7 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
     spec('runner.onCommand', (f) => ({ runnerId: f.runnerId }), { ids: { runnerId: 'runner' }, required: ['runnerId'] }),
     spec('runner.claim', (f) => ({ runnerId: f.runnerId, sessionId: f.sessionId }), {
       ...runnerSession,
-      refused: [unknownSession('sessionId'), ['a request already claimed', () => ({}), 'ALREADY_CLAIMED']],
+      refused: [unknownSession('sessionId'), ['a request another runner claimed', () => ({ runnerId: UNKNOWN.runner }), 'ALREADY_CLAIMED']],
     }),
     spec('runner.started', (f) => ({ runnerId: f.runnerId, sessionId: f.sessionId, pid: 1, workingDir: '/tmp', branch: null }), {
       ...runnerSession,
