@@ -136,3 +136,57 @@ describe('WebSockets per token', () => {
     for (const s of held.slice(1)) s.ws!.close();
   });
 });
+
+describe('subscriptions per WebSocket', () => {
+  type Answer = { id: number; error?: { data?: { maestro?: { code: string; hint?: string; details?: unknown } } }; result?: { type: string } };
+
+  test(`one socket holds at most ${REQUEST_LIMITS.subscriptionsPerSocket}: one more is LIMIT_REACHED; stopping one frees its slot`, async () => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: auth() });
+    const answers = new Map<number, Answer>();
+    const waiters: (() => void)[] = [];
+    ws.on('message', (data) => {
+      const text = (data as Buffer).toString('utf8');
+      if (text === 'PING') return;
+      const answer = JSON.parse(text) as Answer;
+      // The first word on each id: started, or the refusal.
+      if (!answers.has(answer.id)) answers.set(answer.id, answer);
+      for (const wake of waiters.splice(0)) wake();
+    });
+    const answerTo = (id: number) =>
+      new Promise<Answer>((resolve) => {
+        const check = () => (answers.has(id) ? resolve(answers.get(id)!) : waiters.push(check));
+        check();
+      });
+    const subscribe = (id: number) => ws.send(JSON.stringify({ id, jsonrpc: '2.0', method: 'subscription', params: { path: 'events.onEvent', input: {} } }));
+    await new Promise((resolve) => ws.once('open', resolve));
+
+    const max = REQUEST_LIMITS.subscriptionsPerSocket;
+    for (let id = 1; id <= max; id++) subscribe(id);
+    const started = await Promise.all(Array.from({ length: max }, (_, i) => answerTo(i + 1)));
+    expect(started.every((a) => a.result?.type === 'started')).toBe(true);
+
+    subscribe(max + 1);
+    const refused = await answerTo(max + 1);
+    expect(refused.error?.data?.maestro).toMatchObject({ code: 'LIMIT_REACHED', details: { limit: 'subscriptionsPerSocket', max } });
+    expect(refused.error?.data?.maestro?.hint).toMatch(/Stop a subscription/);
+
+    // Another socket has slots of its own.
+    const other = createNodeClient({ url: server.url, token: server.token.token });
+    const live = await new Promise<string>((resolve, reject) => {
+      other.trpc.events.onEvent.subscribe({}, { onStarted: () => resolve('started'), onError: reject });
+    });
+    expect(live).toBe('started');
+    other.close();
+
+    // Unsubscribing frees the slot: the next subscription on this socket starts.
+    ws.send(JSON.stringify({ id: 1, jsonrpc: '2.0', method: 'subscription.stop' }));
+    await expect
+      .poll(async () => {
+        const id = 1_000 + answers.size;
+        subscribe(id);
+        return (await answerTo(id)).result?.type;
+      })
+      .toBe('started');
+    ws.close();
+  });
+});

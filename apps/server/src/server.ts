@@ -10,6 +10,7 @@ import {
   createPostgresCommandBus,
   createRateLimiter,
   createResponseBudget,
+  createSubscriptionSlots,
   credentialStillValid,
   toTRPCError,
   type CommandBus,
@@ -135,6 +136,8 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
       stillValid: socket ? stillValid : undefined,
       limiter,
       responseBudget,
+      // Contexts are made once per socket: its subscriptions share one set of slots.
+      subscriptions: socket ? createSubscriptionSlots() : undefined,
       hooks,
     });
   };

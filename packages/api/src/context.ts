@@ -5,6 +5,7 @@ import { NO_OUTPUT_FEED, type OutputFeed } from './bus/output-feed.js';
 import type { EventBus } from './bus/types.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ResponseBudget } from './response-budget.js';
+import type { SubscriptionSlots } from './subscription-slots.js';
 
 /**
  * Who is calling: the server token (the owner, `admin`); a session token (a
@@ -50,6 +51,8 @@ export interface ContextInner {
   limiter?: RateLimiter | undefined;
   /** One HTTP request's, shared by the calls of its batch; without one each answer alone is bounded. */
   responseBudget?: ResponseBudget | undefined;
+  /** One WebSocket's, shared by the subscriptions it opens; none (no cap) over HTTP and in router tests unless given. */
+  subscriptions?: SubscriptionSlots | undefined;
   hooks: ApiHooks;
 }
 
@@ -65,6 +68,7 @@ export function createContextInner(opts: {
   stillValid?: (auth: Auth) => Promise<boolean>;
   limiter?: RateLimiter;
   responseBudget?: ResponseBudget;
+  subscriptions?: SubscriptionSlots;
   hooks?: ApiHooks;
 }): ContextInner {
   return {
@@ -77,6 +81,7 @@ export function createContextInner(opts: {
     stillValid: opts.stillValid,
     limiter: opts.limiter,
     responseBudget: opts.responseBudget,
+    subscriptions: opts.subscriptions,
     hooks: opts.hooks ?? {},
   };
 }

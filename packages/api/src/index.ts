@@ -7,6 +7,7 @@ export { createContextInner, DEFAULT_API_CONFIG, type ApiConfig, type ApiHooks, 
 export { hashToken, sweepLostSessions } from './services/sessions/index.js';
 export { MaestroError, toErrorBody, toTRPCError } from './errors.js';
 export { createResponseBudget } from './response-budget.js';
+export { createSubscriptionSlots } from './subscription-slots.js';
 export { credentialStillValid } from './revocation.js';
 export { NAMED_TOKEN_PREFIX } from './services/tokens.js';
 export { createRateLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';

@@ -5,6 +5,7 @@ import { roleRefusal } from './roles.js';
 import { assertInScope } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
 import { chargeResponse } from './response-budget.js';
+import { holdingSlot } from './subscription-slots.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
 
 const t = initTRPC.context<ContextInner>().create({
@@ -70,7 +71,19 @@ const boundedAnswer = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(boundedAnswer);
+/** A subscription takes one of its connection's slots (subscription-slots.ts) for as long as it streams. */
+const boundedSubscriptions = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== 'subscription' || !ctx.subscriptions) return next();
+  const release = ctx.subscriptions.acquire();
+  const result = await next();
+  if (!result.ok) {
+    release();
+    return result;
+  }
+  return { ...result, data: holdingSlot(result.data as AsyncIterable<unknown>, release) };
+});
+
+export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(boundedAnswer).use(boundedSubscriptions);
 
 /**
  * Every call but health needs a token; the server resolves it into `ctx.auth`.

@@ -22,6 +22,8 @@ export const REQUEST_LIMITS = {
   responseBytes: 32 * 1024 * 1024,
   /** Decoded bytes of one `session.output` page: the most `maxBytes` may ask, and what it is when omitted. */
   outputPageBytes: 4 * 1024 * 1024,
+  /** Subscriptions one WebSocket holds open at once; one more is LIMIT_REACHED until one ends. */
+  subscriptionsPerSocket: 64,
 } as const;
 
 /** A lone UTF-16 surrogate: not Unicode. JSON and PostgreSQL refuse it or silently replace it. */
