@@ -6,6 +6,8 @@ type TaskListInput = RouterInputs['task']['list'];
 type TaskPage = RouterOutputs['task']['list'];
 type SessionListInput = RouterInputs['session']['list'];
 type SessionPage = RouterOutputs['session']['list'];
+type TaskTreeInput = Omit<RouterInputs['task']['tree'], 'limit' | 'cursor'>;
+type TreeTask = RouterOutputs['task']['tree']['items'][number];
 const PAGE = 500;
 
 /**
@@ -39,6 +41,19 @@ export async function listSessions(rt: Runtime, input: Omit<SessionListInput, 'l
     cursor = page.nextCursor;
   }
   return { items, nextCursor: null, total: first.total, asOfEventId: first.asOfEventId };
+}
+
+/** Every task of a project or subtree, in the server's pages (id order); nest them with `assembleTaskTree`. */
+export async function treeTasks(rt: Runtime, input: TaskTreeInput): Promise<TreeTask[]> {
+  const trpc = rt.trpc();
+  const tasks: TreeTask[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await rt.out.spin('Loading tree', trpc.task.tree.query({ ...input, limit: PAGE, cursor }));
+    tasks.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return tasks;
 }
 
 /** A task's whole timeline, oldest first. */

@@ -125,6 +125,9 @@ export const taskTreeInput = z.object({
   projectId,
   /** The subtree under this task; without it the whole project. */
   rootId: taskId.optional(),
+  limit: pageInput.limit,
+  /** The previous page's `nextCursor` (the last task id it held): tasks are paged in id order, which never changes. */
+  cursor: taskId.optional(),
 });
 
 export type TaskTreeNode = Task & { children: TaskTreeNode[] };
@@ -133,4 +136,29 @@ export const taskTreeNode: z.ZodType<TaskTreeNode> = task.extend({
     return z.array(taskTreeNode);
   },
 });
-export const taskTreeOutput = z.array(taskTreeNode);
+/** What `maestro task tree --json` prints: every page put together by `assembleTaskTree`. */
+export const taskTreeNodes = z.array(taskTreeNode);
+/**
+ * One page of the tree's tasks, flat and in id order (each carries its
+ * `parentId`); page on with `nextCursor` until it is null, then nest them
+ * with `assembleTaskTree`. `total` counts the whole tree.
+ */
+export const taskTreeOutput = pageOf(task);
+
+const siblingOrder = (a: Task, b: Task) => a.position - b.position || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/**
+ * Nests tasks under their parents, siblings in board order (position, then
+ * age). A task whose parent is not among them is a root: the project's
+ * top-level tasks, or the subtree's root.
+ */
+export function assembleTaskTree(tasks: readonly Task[]): TaskTreeNode[] {
+  const nodes = new Map<string, TaskTreeNode>(tasks.map((t) => [t.id, { ...t, children: [] }]));
+  const roots: TaskTreeNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  for (const node of nodes.values()) node.children.sort(siblingOrder);
+  return roots.sort(siblingOrder);
+}

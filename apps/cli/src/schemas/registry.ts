@@ -10,7 +10,7 @@ import {
   taskDependencyOutput,
   taskDetail,
   taskListOutput,
-  taskTreeOutput,
+  taskTreeNodes,
   tokenCreateOutput,
   tokenListOutput,
 } from '@maestro/schemas';
@@ -55,7 +55,7 @@ export const COMMAND_DATA = {
   'task unblock': task,
   'task claim': task,
   'task ready': taskListOutput,
-  'task tree': taskTreeOutput,
+  'task tree': taskTreeNodes,
   'task timeline': timelineData,
   'task comment': commentData,
   'task deps add': taskDependencyOutput,

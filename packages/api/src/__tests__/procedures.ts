@@ -256,8 +256,9 @@ export const PROCEDURES: ProcedureSpec[] = [
     refused: [unknownProject('projectId')],
   }),
   spec('task.tree', (f) => ({ projectId: f.projectId }), {
-    ids: { projectId: 'project', rootId: 'task' },
+    ids: { projectId: 'project', rootId: 'task', cursor: 'task' },
     required: ['projectId'],
+    fields: { limit: limitBad },
     refused: [unknownProject('projectId'), unknownTask('rootId')],
   }),
   spec('task.update', (f) => ({ id: f.taskId, title: 'renamed' }), {

@@ -1,4 +1,4 @@
-import type { TaskTreeNode } from '@maestro/schemas';
+import { assembleTaskTree, type Task, type TaskTreeNode } from '@maestro/schemas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { allEvents, expectCode, newProject, rowCounts } from './helpers.js';
@@ -165,6 +165,17 @@ describe('task.delete', () => {
 
 describe('task.tree', () => {
   const shape = (nodes: TaskTreeNode[]): unknown => nodes.map((n) => ({ title: n.title, children: shape(n.children) }));
+  /** Every page, nested as a client does. */
+  const wholeTree = async (input: { projectId: string; rootId?: string }, limit?: number) => {
+    const tasks: Task[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await h.caller.task.tree({ ...input, limit, cursor });
+      tasks.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return assembleTaskTree(tasks);
+  };
 
   test('nests children under parents for the project, or one subtree with rootId', async () => {
     const p = await newProject(h);
@@ -175,8 +186,7 @@ describe('task.tree', () => {
     await h.caller.subtask.create({ taskId: a1.id, title: 'A1x' });
     await h.caller.subtask.create({ taskId: b.id, title: 'B1' });
 
-    const tree = await h.caller.task.tree({ projectId: p.id });
-    expect(shape(tree)).toEqual([
+    const expected = [
       {
         title: 'A',
         children: [
@@ -185,10 +195,14 @@ describe('task.tree', () => {
         ],
       },
       { title: 'B', children: [{ title: 'B1', children: [] }] },
-    ]);
+    ];
+    const tree = await wholeTree({ projectId: p.id });
+    expect(shape(tree)).toEqual(expected);
     expect(tree[0]).toMatchObject({ id: a.id, status: 'todo', version: 1 });
+    // Pages of one task each put together give the same tree.
+    expect(shape(await wholeTree({ projectId: p.id }, 1))).toEqual(expected);
 
-    const sub = await h.caller.task.tree({ projectId: p.id, rootId: a1.id });
+    const sub = await wholeTree({ projectId: p.id, rootId: a1.id });
     expect(shape(sub)).toEqual([{ title: 'A1', children: [{ title: 'A1x', children: [] }] }]);
   });
 
@@ -198,6 +212,6 @@ describe('task.tree', () => {
     const t = await h.caller.task.create({ projectId: q.id, title: 'q' });
     await expectCode(h.caller.task.tree({ projectId: 'prj_0000000000' }), 'NOT_FOUND');
     await expectCode(h.caller.task.tree({ projectId: p.id, rootId: t.id }), 'NOT_FOUND');
-    expect(await h.caller.task.tree({ projectId: p.id })).toEqual([]);
+    expect(await h.caller.task.tree({ projectId: p.id })).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 });

@@ -48,7 +48,7 @@ export const taskRouter = router({
   tree: protectedProcedure
     .input(taskTreeInput)
     .output(taskTreeOutput)
-    .query(({ ctx, input }) => tasks.taskTree(ctx.db, input)),
+    .query(({ ctx, input }) => tasks.taskTreePage(ctx.db, input)),
   update: write
     .input(taskUpdateInput)
     .output(task)

@@ -1,5 +1,5 @@
 import type { TaskPriority, TaskStatus } from '@maestro/schemas';
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { taskDependencies, tasks } from '../schema/index.js';
 import type { TaskRow } from './mappers.js';
@@ -126,8 +126,39 @@ export async function childrenOf(db: Queryable, parentId: string): Promise<TaskR
   return db.select().from(tasks).where(eq(tasks.parentId, parentId)).orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
 }
 
-export async function projectTasks(db: Queryable, projectId: string): Promise<TaskRow[]> {
-  return db.select().from(tasks).where(eq(tasks.projectId, projectId)).orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
+export interface TreePageParams {
+  projectId: string;
+  /** The subtree under this task (it included); without it every task of the project. */
+  rootId?: string | undefined;
+  /** The last id of the previous page. */
+  afterId?: string | undefined;
+  limit: number;
+}
+
+/**
+ * One page of a project's tasks, or of one subtree's, in id order: the id
+ * never changes, so a page boundary holds while tasks are moved or edited
+ * between pages. `more` is true when tasks follow the page.
+ */
+export async function treeTasksPage(db: Queryable, p: TreePageParams): Promise<{ rows: TaskRow[]; more: boolean; total: number }> {
+  const inTree = p.rootId
+    ? sql`${tasks.id} in (with recursive sub(id) as (
+        select id from ${tasks} where id = ${p.rootId}
+        union all
+        select t.id from ${tasks} t join sub on t.parent_id = sub.id
+      ) select id from sub)`
+    : undefined;
+  const scope = and(eq(tasks.projectId, p.projectId), inTree);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(tasks)
+      .where(and(scope, p.afterId ? gt(tasks.id, p.afterId) : undefined))
+      .orderBy(asc(tasks.id))
+      .limit(p.limit + 1),
+    db.select({ n: count() }).from(tasks).where(scope),
+  ]);
+  return { rows: rows.slice(0, p.limit), more: rows.length > p.limit, total: counted?.n ?? 0 };
 }
 
 /** The root and every descendant, deepest first (the order a cascade delete reports them in). */

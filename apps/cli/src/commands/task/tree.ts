@@ -1,6 +1,7 @@
-import { taskTreeInput } from '@maestro/schemas';
+import { assembleTaskTree, taskTreeInput } from '@maestro/schemas';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
+import { treeTasks } from '../../pages.js';
 import { taskTree } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
@@ -14,7 +15,7 @@ export default defineCommand({
   async run({ args }) {
     const rt = useRuntime();
     const input = validate(taskTreeInput, { projectId: rt.project(), rootId: args.id ?? rt.env.taskIds[0] }, { rootId: '<id>', projectId: '--project' });
-    const tree = await rt.out.spin('Loading tree', rt.trpc().task.tree.query(input));
+    const tree = assembleTaskTree(await treeTasks(rt, input));
     rt.out.success(tree, (nodes) => taskTree(nodes, rt.out.paint));
   },
 });

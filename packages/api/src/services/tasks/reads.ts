@@ -1,5 +1,16 @@
-import { childrenOf, dependenciesOf, dependentsOf, isTaskReady, listTasks, projectTasks, toTask, type Queryable, type TaskListParams } from '@maestro/db';
-import type { Task, TaskDetail, TaskRef, TaskTreeNode } from '@maestro/schemas';
+import {
+  childrenOf,
+  dependenciesOf,
+  dependentsOf,
+  findTask,
+  isTaskReady,
+  listTasks,
+  toTask,
+  treeTasksPage,
+  type Queryable,
+  type TaskListParams,
+} from '@maestro/db';
+import type { Task, TaskDetail, TaskRef } from '@maestro/schemas';
 import { notFound } from '../../errors.js';
 import { eventHead } from '../events.js';
 import { nextCursor, parseCursor } from '../paging.js';
@@ -35,18 +46,14 @@ export async function listSubtasks(db: Queryable, taskId: string): Promise<Task[
   return (await childrenOf(db, taskId)).map(toTask);
 }
 
-export async function taskTree(db: Queryable, input: { projectId: string; rootId?: string | undefined }): Promise<TaskTreeNode[]> {
+/** One page of a project's tasks or one subtree's, flat in id order; clients nest them (`assembleTaskTree`). */
+export async function taskTreePage(db: Queryable, input: { projectId: string; rootId?: string | undefined; limit: number; cursor?: string | undefined }) {
   await requireProject(db, input.projectId);
-  const all = (await projectTasks(db, input.projectId)).map(toTask);
-  const nodes = new Map<string, TaskTreeNode>(all.map((t) => [t.id, { ...t, children: [] }]));
-  const roots: TaskTreeNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-    if (parent) parent.children.push(node);
-    else roots.push(node);
+  if (input.rootId) {
+    const root = await findTask(db, input.rootId);
+    if (root?.projectId !== input.projectId) throw notFound('task', input.rootId, `Task ${input.rootId} is not in project ${input.projectId}.`);
   }
-  if (!input.rootId) return roots;
-  const root = nodes.get(input.rootId);
-  if (!root) throw notFound('task', input.rootId, `Task ${input.rootId} is not in project ${input.projectId}.`);
-  return [root];
+  const { rows, more, total } = await treeTasksPage(db, { projectId: input.projectId, rootId: input.rootId, afterId: input.cursor, limit: input.limit });
+  const items = rows.map(toTask);
+  return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null, total };
 }
