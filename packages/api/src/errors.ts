@@ -56,6 +56,11 @@ export function toTRPCError(error: MaestroError): TRPCError {
   return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
 }
 
+/** The HTTP status a code is answered with (docs/troubleshooting.md lists them). */
+export function httpStatusOf(code: ErrorCode): number {
+  return getHTTPStatusCodeFromError(new TRPCError({ code: TRPC_CODE[code] }));
+}
+
 function describeZodIssues(error: ZodError): string {
   return error.issues
     .slice(0, 5)

@@ -54,4 +54,4 @@ export async function assertInScope(db: Queryable, auth: Auth, path: string, inp
 }
 
 /** Procedures that, for a session, narrow themselves to its project. */
-const SELF_FILTERING = new Set(['project.list', 'events.head', 'runner.list', 'inbox.list']);
+export const SELF_FILTERING: ReadonlySet<string> = new Set(['project.list', 'events.head', 'runner.list', 'inbox.list']);
