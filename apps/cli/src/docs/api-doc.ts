@@ -1,0 +1,72 @@
+import { describeProcedures, type ProcedureInfo } from '@maestro/api/docs';
+import { maestroEvent, outputChunk, runnerCommand, session } from '@maestro/schemas';
+import type { z } from 'zod';
+import { ENTITIES, namedEntities } from './entities.js';
+import { slug, splice, table } from './markdown.js';
+import { createSchemaText, type Field } from './schema-text.js';
+
+/** What each subscription yields: tRPC keeps no output schema for them. */
+const YIELDS: Record<string, { schema: z.ZodType; note: string }> = {
+  'events.onEvent': { schema: maestroEvent, note: 'each tracked by its event id' },
+  'session.onOutput': { schema: outputChunk, note: 'each tracked by its `seq`; ends after the session ends' },
+  'runner.onSpawnRequest': { schema: session, note: 'spawn requests nobody has claimed yet, then new ones' },
+  'runner.onCommand': { schema: runnerCommand, note: 'input, resize and stop for this runner’s sessions' },
+};
+
+const text = createSchemaText(namedEntities(''));
+
+function fieldTable(fields: Field[]): string {
+  const rows = fields.map((f) => [`\`${f.name}\``, f.type, f.required ? 'yes' : '', f.default ?? '', f.description ?? '']);
+  const withNotes = fields.some((f) => f.description);
+  return table(
+    withNotes ? ['field', 'type', 'required', 'default', 'meaning'] : ['field', 'type', 'required', 'default'],
+    rows.map((r) => (withNotes ? r : r.slice(0, 4))),
+  );
+}
+
+const sessionText = (p: ProcedureInfo) => (p.session === 'refused' ? 'refused' : p.session);
+
+function procedureSection(p: ProcedureInfo): string {
+  const access = `\`${p.type}\` · named-token roles: ${p.roles.join(', ')} · session token: ${sessionText(p)}`;
+  const fields = p.input ? text.fields(p.input, 'input') : null;
+  const input = !p.input ? 'Input: none.' : fields ? `Input:\n\n${fieldTable(fields)}` : `Input: ${text.typeOf(p.input, 'input')}`;
+  let output: string;
+  if (p.type === 'subscription') {
+    const yields = YIELDS[p.path];
+    if (!yields) throw new Error(`say what ${p.path} yields in YIELDS (apps/cli/src/docs/api-doc.ts)`);
+    output = `Yields: ${text.typeOf(yields.schema)}, ${yields.note}.`;
+  } else output = `Output: ${p.output ? text.typeOf(p.output) : 'nothing'}`;
+  return [`### ${p.path}`, access, input, output].join('\n\n');
+}
+
+function procedures(): string {
+  const all = describeProcedures();
+  const overview = table(
+    ['procedure', 'type', 'named-token roles', 'session token'],
+    all.map((p) => [`[\`${p.path}\`](#${slug(p.path)})`, p.type, p.roles.join(', '), sessionText(p)]),
+  );
+  return [overview, ...all.map(procedureSection)].join('\n\n');
+}
+
+function entities(): string {
+  return ENTITIES.filter((e) => e.name !== 'MaestroEvent')
+    .map((e) => {
+      const fields = text.fields(e.schema, 'output');
+      return [`### ${e.name}`, e.about, fields ? fieldTable(fields) : text.typeOf(e.schema)].join('\n\n');
+    })
+    .join('\n\n');
+}
+
+function events(): string {
+  const [first] = maestroEvent.options;
+  const base = text.fields(first.omit({ type: true, payload: true }), 'output') ?? [];
+  const rows = maestroEvent.options.map((option) => [`\`${option.shape.type.value}\``, text.typeOf(option.shape.payload)]);
+  return ['Every event carries these fields, plus `type` and `payload`:', fieldTable(base), table(['type', 'payload'], rows)].join('\n\n');
+}
+
+/** docs/api.md with its generated sections rebuilt from the router and the zod schemas. */
+export function renderApiDoc(current: string): string {
+  let doc = splice(current, 'procedures', procedures());
+  doc = splice(doc, 'entities', entities());
+  return splice(doc, 'events', events());
+}

@@ -1,0 +1,110 @@
+import { ERROR_CODES } from '@maestro/schemas';
+import type { ArgDef, ArgsDef, CommandDef } from 'citty';
+import { globalArgs, type MaestroMeta } from '../args.js';
+import { root } from '../cli.js';
+import { EXIT_CODE_HELP, exitCodeFor } from '../errors.js';
+import { PUBLISHED_DATA, schemaFileName } from '../schemas/registry.js';
+import { namedEntities } from './entities.js';
+import { slug, splice, table } from './markdown.js';
+import { createSchemaText } from './schema-text.js';
+
+type AnyCommand = CommandDef<ArgsDef>;
+interface Leaf {
+  path: string;
+  meta: Partial<MaestroMeta>;
+  args: ArgsDef;
+}
+
+const GLOBAL = new Set(Object.keys(globalArgs));
+const resolve = async <T>(value: T | Promise<T> | (() => T | Promise<T>) | undefined): Promise<T | undefined> =>
+  typeof value === 'function' ? await (value as () => T | Promise<T>)() : await value;
+
+/** Every runnable command under `command`, depth first, in the order `--help` lists them. */
+async function leaves(command: AnyCommand, path: string[]): Promise<Leaf[]> {
+  const subs = await resolve(command.subCommands);
+  if (!subs) {
+    const meta = ((await resolve(command.meta)) ?? {}) as Partial<MaestroMeta>;
+    return [{ path: path.join(' '), meta, args: (await resolve(command.args)) ?? {} }];
+  }
+  const found: Leaf[] = [];
+  for (const [name, sub] of Object.entries(subs)) found.push(...(await leaves((await resolve(sub)) as AnyCommand, [...path, name])));
+  return found;
+}
+
+const hintOf = (def: ArgDef) => ('valueHint' in def && typeof def.valueHint === 'string' ? def.valueHint : 'value');
+
+function flagText(name: string, def: ArgDef, withAlias = true): string {
+  if (def.type === 'positional') return def.required === false ? `[${name}]` : `<${name}>`;
+  const alias = withAlias && 'alias' in def && def.alias ? `, -${String(def.alias)}` : '';
+  if (def.type === 'boolean') return `--${name}${'negativeDescription' in def ? ` / --no-${name}` : ''}${alias}`;
+  return `--${name} <${hintOf(def)}>${alias}`;
+}
+
+function usage(leaf: Leaf): string {
+  const parts = [`maestro ${leaf.path}`];
+  for (const [name, def] of Object.entries(leaf.args)) {
+    if (GLOBAL.has(name)) continue;
+    const text = flagText(name, def, false);
+    parts.push(def.type === 'positional' || ('required' in def && def.required) ? text : `[${text}]`);
+  }
+  return parts.join(' ');
+}
+
+function argTable(args: ArgsDef, skipGlobal: boolean): string {
+  const rows = Object.entries(args)
+    .filter(([name]) => !skipGlobal || !GLOBAL.has(name))
+    .map(([name, def]) => {
+      const required = def.type === 'positional' ? def.required !== false : 'required' in def && def.required === true;
+      const negative = 'negativeDescription' in def && typeof def.negativeDescription === 'string' ? `; \`--no-${name}\`: ${def.negativeDescription}` : '';
+      return [`\`${flagText(name, def)}\``, required ? 'yes' : '', `${def.description ?? ''}${negative}`];
+    });
+  return rows.length ? table(['argument', 'required', 'meaning'], rows) : 'No arguments of its own.';
+}
+
+const text = createSchemaText(namedEntities('api.md'));
+
+function dataLine(path: string): string | null {
+  const lines: string[] = [];
+  for (const [command, schema] of Object.entries(PUBLISHED_DATA)) {
+    if (command !== path && command !== `${path} --follow`) continue;
+    const what = command === 'watch' || command.endsWith('--follow') ? `each line of \`${command} --json\`` : '`data`';
+    const file = schemaFileName(command);
+    lines.push(`${what}: ${text.typeOf(schema)} ([${file}](../apps/cli/schemas/${file}))`);
+  }
+  return lines.length ? lines.join('  \n') : null;
+}
+
+function commandSection(leaf: Leaf): string {
+  const parts = [`### maestro ${leaf.path}`, leaf.meta.description ?? '', `\`\`\`\n${usage(leaf)}\n\`\`\``, argTable(leaf.args, true)];
+  const data = dataLine(leaf.path);
+  parts.push(data ? `**JSON:** ${data}` : '**JSON:** no `data` schema is published for this command.');
+  if (leaf.meta.examples?.length) parts.push(`\`\`\`sh\n${leaf.meta.examples.join('\n')}\n\`\`\``);
+  return parts.filter(Boolean).join('\n\n');
+}
+
+/** The exit codes with the error codes that lead to each, from the CLI's own table. */
+export function exitCodeTable(): string {
+  const rows = EXIT_CODE_HELP.map(([exit, meaning]) => {
+    const codes = ERROR_CODES.filter((code) => exitCodeFor(code) === exit).map((code) => `[\`${code}\`](troubleshooting.md#${slug(code)})`);
+    return [String(exit), meaning, codes.join(', ')];
+  });
+  return table(['exit', 'meaning', 'error codes'], rows);
+}
+
+/** The generated sections of docs/cli.md: global flags, exit codes, and every command. */
+export async function cliSections(): Promise<Record<string, string>> {
+  const all = await leaves(root as unknown as AnyCommand, []);
+  const index = all.map((leaf) => `[\`${leaf.path}\`](#${slug(`maestro ${leaf.path}`)})`).join(' · ');
+  return {
+    'global flags': argTable(globalArgs, false),
+    'exit codes': exitCodeTable(),
+    commands: [index, ...all.map(commandSection)].join('\n\n'),
+  };
+}
+
+/** docs/cli.md with its generated sections rebuilt from the CLI's definitions. */
+export async function renderCliDoc(current: string): Promise<string> {
+  let doc = current;
+  for (const [name, content] of Object.entries(await cliSections())) doc = splice(doc, name, content);
+  return doc;
+}
