@@ -93,6 +93,8 @@ export const sessionInputInput = z.object({
   data: wellFormedText()
     .min(1)
     .max(64 * 1024),
+  /** A retry with the same key after a lost answer types nothing again. */
+  ...mutationMeta,
 });
 /** A terminal viewer (a browser tab) as it names itself, so two viewers of one session can tell whose size wins. */
 export const viewerId = z.string().regex(/^[\w.:-]{1,64}$/, '1-64 letters, digits and . _ : -');

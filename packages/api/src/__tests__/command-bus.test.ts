@@ -23,9 +23,9 @@ describe('splitInput', () => {
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.join('')).toBe(data);
     for (const part of parts) {
-      expect(Buffer.byteLength(JSON.stringify({ runnerId: 'r'.repeat(64), command: { kind: 'input', sessionId: 's'.repeat(64), data: part } }))).toBeLessThan(
-        8_000,
-      );
+      expect(
+        Buffer.byteLength(JSON.stringify({ runnerId: 'r'.repeat(64), part: 9_999, command: { kind: 'input', sessionId: 's'.repeat(64), data: part } })),
+      ).toBeLessThan(8_000);
       expect(part).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
     }
   });
@@ -46,6 +46,8 @@ describe.runIf(process.env.DATABASE_URL)('input through PostgreSQL NOTIFY', () =
   test.each([
     ['emoji on every boundary', emojiEverywhere()],
     ['10,000 control characters', CONTROLS],
+    // PostgreSQL delivers identical payloads of one transaction once: identical parts must still differ.
+    ['identical parts', 'a'.repeat(18_000)],
   ])('%s arrive exactly, once, in order', async (_name, data) => {
     const runnerId = `runner-${Math.random().toString(36).slice(2)}`;
     const received: string[] = [];
@@ -53,6 +55,28 @@ describe.runIf(process.env.DATABASE_URL)('input through PostgreSQL NOTIFY', () =
     try {
       await bus.publish(runnerId, { kind: 'input', sessionId: 'ses_0123456789', data });
       await bus.publish(runnerId, { kind: 'input', sessionId: 'ses_0123456789', data: 'END' });
+      await expect.poll(() => received.at(-1), { timeout: 30_000 }).toBe('END');
+      expect(received.slice(0, -1).join('')).toBe(data);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  test('with a transaction: the input arrives exactly when it commits, and nothing when it rolls back', async () => {
+    const runnerId = `runner-${Math.random().toString(36).slice(2)}`;
+    const received: string[] = [];
+    const unsubscribe = bus.subscribe(runnerId, (c: RunnerCommand) => c.kind === 'input' && received.push(c.data));
+    const command = (data: string) => ({ kind: 'input', sessionId: 'ses_0123456789', data }) as const;
+    try {
+      await db.db
+        .transaction(async (tx) => {
+          await bus.publishWith({ tx, onCommit: () => {} }, runnerId, command('never'.repeat(2_000)));
+          throw new Error('rolled back');
+        })
+        .catch(() => {});
+      const data = CONTROLS + 'a'.repeat(18_000);
+      await db.db.transaction((tx) => bus.publishWith({ tx, onCommit: () => {} }, runnerId, command(data)));
+      await bus.publish(runnerId, command('END'));
       await expect.poll(() => received.at(-1), { timeout: 30_000 }).toBe('END');
       expect(received.slice(0, -1).join('')).toBe(data);
     } finally {

@@ -485,6 +485,7 @@ function SESSION_PROCEDURES(): ProcedureSpec[] {
         ],
       },
       refused: [unknownSession('id'), ['a session not running', () => ({}), 'INVALID_TRANSITION']],
+      mutation: true,
     }),
     spec('session.resize', (f) => ({ id: f.sessionId, cols: 80, rows: 24 }), {
       ids: { id: 'session' },

@@ -1,4 +1,6 @@
+import type { Tx } from '@maestro/db';
 import { runnerCommand, type RunnerCommand } from '@maestro/schemas';
+import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 
 type Listener = (command: RunnerCommand) => void;
@@ -9,8 +11,20 @@ type Listener = (command: RunnerCommand) => void;
  * stop is also recorded on the session row, so a runner that was away picks
  * it up from its next heartbeat.
  */
+/** Where a command may ride along with a mutation (`MutationScope` is one). */
+export interface CommitScope {
+  tx: Tx;
+  onCommit(fn: () => void): void;
+}
+
 export interface CommandBus {
   publish(runnerId: string, command: RunnerCommand): Promise<void>;
+  /**
+   * Sends the command if and only if `scope`'s transaction commits: with it
+   * on PostgreSQL (NOTIFY is transactional), just after it in one process.
+   * A mutation's idempotency record and its keystrokes so commit together.
+   */
+  publishWith(scope: CommitScope, runnerId: string, command: RunnerCommand): Promise<void>;
   subscribe(runnerId: string, listener: Listener): () => void;
   close(): Promise<void>;
 }
@@ -34,6 +48,7 @@ export function createMemoryCommandBus(): CommandBus {
   const r = registry();
   return {
     publish: async (runnerId, command) => r.dispatch(runnerId, command),
+    publishWith: async (scope, runnerId, command) => scope.onCommit(() => r.dispatch(runnerId, command)),
     subscribe: (runnerId, listener) => r.subscribe(runnerId, listener),
     close: async () => {},
   };
@@ -71,9 +86,14 @@ export function splitInput(data: string): string[] {
   return parts;
 }
 
-function split(command: RunnerCommand): RunnerCommand[] {
-  if (command.kind !== 'input') return [command];
-  return splitInput(command.data).map((data) => ({ ...command, data }));
+/**
+ * The NOTIFY payloads of one command. Each part carries its index: PostgreSQL
+ * delivers identical payloads sent in one transaction only once, and two parts
+ * of a repetitive input can be identical.
+ */
+function payloads(runnerId: string, command: RunnerCommand): string[] {
+  const parts = command.kind === 'input' ? splitInput(command.data).map((data) => ({ ...command, data })) : [command];
+  return parts.map((part, i) => JSON.stringify({ runnerId, part: i, command: part }));
 }
 
 /** Across server processes: a runner's WebSocket may be on another server than the dashboard that typed. */
@@ -90,13 +110,17 @@ export async function createPostgresCommandBus(client: postgres.Sql): Promise<Co
   });
   return {
     publish: async (runnerId, command) => {
-      const parts = split(command);
-      if (parts.length === 1) return void (await client.notify(COMMANDS_CHANNEL, JSON.stringify({ runnerId, command: parts[0] })));
+      const all = payloads(runnerId, command);
+      if (all.length === 1) return void (await client.notify(COMMANDS_CHANNEL, all[0]!));
       // One transaction: PostgreSQL delivers its notifications together, in order, at commit, or none
       // of them; a failed send leaves no half of the keystrokes at the PTY for a retry to duplicate.
+      // (postgres.js's tx.notify runs outside the transaction: pg_notify on the transaction's connection.)
       await client.begin(async (tx) => {
-        for (const part of parts) await tx.notify(COMMANDS_CHANNEL, JSON.stringify({ runnerId, command: part }));
+        for (const payload of all) await tx`select pg_notify(${COMMANDS_CHANNEL}, ${payload})`;
       });
+    },
+    publishWith: async (scope, runnerId, command) => {
+      for (const payload of payloads(runnerId, command)) await scope.tx.execute(sql`select pg_notify(${COMMANDS_CHANNEL}, ${payload})`);
     },
     subscribe: (runnerId, l) => r.subscribe(runnerId, l),
     close: async () => {

@@ -15,7 +15,6 @@ import {
 } from '@maestro/schemas';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import { MaestroError } from '../errors.js';
 import { mutate } from '../mutate.js';
 import * as sessions from '../services/sessions/index.js';
 import { protectedProcedure, router } from '../trpc.js';
@@ -43,23 +42,19 @@ export const sessionRouter = router({
     .input(sessionStopInput)
     .output(session)
     .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.stop', input }, (s) => sessions.stopSession(s, ctx.commands, input.id))),
-  /** Keystrokes for the session's terminal; delivered to its runner, never stored. */
+  /**
+   * Keystrokes for the session's terminal; delivered to its runner, never
+   * stored. The idempotency record's request hash leaves the keystrokes out
+   * (it would be a digest of what was typed): a key names one send to one session.
+   */
   sendInput: protectedProcedure
     .input(sessionInputInput)
     .output(z.object({ delivered: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      const row = await sessions.requireSession(ctx.db, input.id);
-      if (row.status !== 'active' || !row.runnerId) {
-        throw new MaestroError('INVALID_TRANSITION', `Session ${row.id} is ${row.status}: it has no running terminal to type into`);
-      }
-      await ctx.commands.publish(row.runnerId, { kind: 'input', sessionId: row.id, data: input.data });
-      // Typing into a session that asked a question answers it; only then is there something to write.
-      if (row.attention === 'needs_input') {
-        const signal = { state: 'working', source: 'heuristic', message: 'answered in the terminal', typedInput: true } as const;
-        await mutate(ctx, { procedure: 'session.sendInput', input: {} }, (s) => sessions.signalAttention(s, row.id, signal));
-      }
-      return { delivered: true };
-    }),
+    .mutation(({ ctx, input }) =>
+      mutate(ctx, { procedure: 'session.sendInput', input: { id: input.id, idempotencyKey: input.idempotencyKey } }, (s) =>
+        sessions.sendInput(s, ctx.commands, input),
+      ),
+    ),
   /**
    * What the session needs from a person: `needs_input` (with the question),
    * `working` or `idle`. From the agent (`maestro session needs-input`), its

@@ -1,5 +1,6 @@
 export * from './attention.js';
 export * from './capacity.js';
+export * from './input.js';
 export * from './lifecycle.js';
 export * from './output.js';
 export * from './reads.js';
