@@ -15,7 +15,9 @@ interface Leaf {
   args: ArgsDef;
 }
 
-const GLOBAL = new Set(Object.keys(globalArgs));
+const GLOBAL_DEFS = new Set<unknown>(Object.values(globalArgs));
+/** A global flag as spread into the command; a command's own arg of the same name (`token revoke <token>`) is its own. */
+const isGlobal = (def: ArgDef) => GLOBAL_DEFS.has(def);
 const resolve = async <T>(value: T | Promise<T> | (() => T | Promise<T>) | undefined): Promise<T | undefined> =>
   typeof value === 'function' ? await (value as () => T | Promise<T>)() : await value;
 
@@ -43,7 +45,7 @@ function flagText(name: string, def: ArgDef, withAlias = true): string {
 function usage(leaf: Leaf): string {
   const parts = [`maestro ${leaf.path}`];
   for (const [name, def] of Object.entries(leaf.args)) {
-    if (GLOBAL.has(name)) continue;
+    if (isGlobal(def)) continue;
     const text = flagText(name, def, false);
     parts.push(def.type === 'positional' || ('required' in def && def.required) ? text : `[${text}]`);
   }
@@ -52,7 +54,7 @@ function usage(leaf: Leaf): string {
 
 function argTable(args: ArgsDef, skipGlobal: boolean): string {
   const rows = Object.entries(args)
-    .filter(([name]) => !skipGlobal || !GLOBAL.has(name))
+    .filter(([, def]) => !skipGlobal || !isGlobal(def))
     .map(([name, def]) => {
       const required = def.type === 'positional' ? def.required !== false : 'required' in def && def.required === true;
       const negative = 'negativeDescription' in def && typeof def.negativeDescription === 'string' ? `; \`--no-${name}\`: ${def.negativeDescription}` : '';
