@@ -15,12 +15,18 @@ const YIELDS: Record<string, { schema: z.ZodType; note: string }> = {
 
 const text = createSchemaText(namedEntities(''));
 
+/** Fields as a table; the required, default and meaning columns only when some field needs them (entities are all required). */
 function fieldTable(fields: Field[]): string {
-  const rows = fields.map((f) => [`\`${f.name}\``, f.type, f.required ? 'yes' : '', f.default ?? '', f.description ?? '']);
-  const withNotes = fields.some((f) => f.description);
+  const columns: [string, (f: Field) => string][] = [
+    ['field', (f) => `\`${f.name}\``],
+    ['type', (f) => f.type],
+  ];
+  if (fields.some((f) => !f.required)) columns.push(['required', (f) => (f.required ? 'yes' : '')]);
+  if (fields.some((f) => f.default !== undefined)) columns.push(['default', (f) => f.default ?? '']);
+  if (fields.some((f) => f.description)) columns.push(['meaning', (f) => f.description ?? '']);
   return table(
-    withNotes ? ['field', 'type', 'required', 'default', 'meaning'] : ['field', 'type', 'required', 'default'],
-    rows.map((r) => (withNotes ? r : r.slice(0, 4))),
+    columns.map(([name]) => name),
+    fields.map((f) => columns.map(([, cell]) => cell(f))),
   );
 }
 
