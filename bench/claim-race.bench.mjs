@@ -8,9 +8,13 @@
  * Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
  * BENCH_CLAIMERS (default "8,32"), BENCH_TASKS (1000), BENCH_MODES
  * ("in-process,http"), BENCH_PGBENCH_SECONDS (10; 0 skips pgbench).
+ * Each round also prints CPU ms per claim of the server (or the bench process
+ * in process) and of every local `postgres` process, read from /proc; run it
+ * on an otherwise quiet machine.
  */
 import postgres from 'postgres';
 import { createScratchDatabase, initPgbench, intEnv, intList, log, onCleanup, round, runBench, runPgbench, summarize } from './lib/common.mjs';
+import { cpuMeter, pidCpuMs, postgresCpuMs } from './lib/cpu.mjs';
 import { startServer } from './lib/server.mjs';
 import { api, client as clientPkg, db as dbPkg } from './lib/workspace.mjs';
 
@@ -111,10 +115,12 @@ async function verify({ sql, projectId, results, claimEvents }) {
   return { doubleClaims, exactlyOnce, checks };
 }
 
-async function race({ n, claim, listEvents, sql, projectId }) {
+async function race({ n, claim, listEvents, sql, projectId, cpuSources }) {
+  const meter = cpuMeter(cpuSources);
   const t0 = performance.now();
   const results = await Promise.all(Array.from({ length: n }, (_, i) => claimer(`claimer-${i}`, claim)));
   const seconds = (performance.now() - t0) / 1000;
+  const cpuMs = meter.stop();
   const claims = results.reduce((sum, r) => sum + r.got.length, 0);
   const claimEvents = await listClaimEvents(listEvents, projectId);
   const verdict = await verify({ sql, projectId, results, claimEvents });
@@ -127,6 +133,8 @@ async function race({ n, claim, listEvents, sql, projectId }) {
     seconds: round(seconds, 3),
     claimsPerSecond: round(claims / seconds, 1),
     claimLatencyMs: summarize(results.flatMap((r) => r.latencies)),
+    // CPU per claim by process (from /proc): shows progress even when the two cores are the limit.
+    cpuMsPerClaim: Object.fromEntries(Object.entries(cpuMs).map(([k, ms]) => [k, round(ms / Math.max(claims, 1), 3)])),
     claimsPerClaimer: { min: Math.min(...perClaimer), max: Math.max(...perClaimer) },
     errors,
     ...verdict,
@@ -149,6 +157,8 @@ async function inProcessRound({ url, n, setupCaller, sql }) {
       listEvents: (input) => setupCaller.events.list(input),
       sql,
       projectId: project.id,
+      // In process, the API and the claimers share this process.
+      cpuSources: { benchProcess: () => pidCpuMs(process.pid), postgres: postgresCpuMs },
     });
     return { mode: 'in-process', poolSize: n, ...result };
   } finally {
@@ -170,6 +180,7 @@ async function httpRound({ server, n, setupCaller, sql }) {
       listEvents: (input) => clients.get('claimer-0').trpc.events.list.query(input),
       sql,
       projectId: project.id,
+      cpuSources: { server: () => pidCpuMs(server.child.pid), claimClients: () => pidCpuMs(process.pid), postgres: postgresCpuMs },
     });
     // The server's pool is createDb's default (10 connections), whatever N is.
     return { mode: 'http', serverPoolSize: 10, ...result };
@@ -201,7 +212,10 @@ await runBench('claim-race', async () => {
   for (const n of CLAIMERS) {
     if (pgbenchDb) {
       log(`pgbench -c ${n} -j 2 -T ${PGBENCH_SECONDS} -N`);
-      baselines.push(await runPgbench(pgbenchDb, { clients: n, threads: Math.min(2, n), seconds: PGBENCH_SECONDS }));
+      const meter = cpuMeter({ postgres: postgresCpuMs });
+      const result = await runPgbench(pgbenchDb, { clients: n, threads: Math.min(2, n), seconds: PGBENCH_SECONDS });
+      // PostgreSQL's own CPU per pgbench transaction: the floor a claim's database work compares with.
+      baselines.push({ ...result, postgresCpuMsPerTx: round(meter.stop().postgres / Math.max(result.transactions ?? 1, 1), 3) });
     }
     const baseline = baselines.find((b) => b.clients === n);
     for (const mode of MODES) {

@@ -12,7 +12,10 @@ export async function startServer(env) {
   assertRunning();
   const dataDir = mkdtempSync(join(tmpdir(), 'maestro-bench-srv-'));
   onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
-  const server = await serverTesting.spawnServer({ env, dataDir });
+  // BENCH_CPU_PROFILE_DIR=<dir> profiles the server (see lib/cpu-profile.mjs).
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profiling = profileDir ? { NODE_OPTIONS: `--import ${new URL('./cpu-profile.mjs', import.meta.url).pathname}`, BENCH_CPU_PROFILE_DIR: profileDir } : {};
+  const server = await serverTesting.spawnServer({ env: { ...env, ...profiling }, dataDir });
   trackChild(server.child);
   let stopping = null;
   const stop = () =>

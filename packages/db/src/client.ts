@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { openPglite, type PgliteHooks } from './pglite.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -88,7 +89,7 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
   if (options.url) {
     const url = options.url;
     const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POOL_TIMEOUTS });
-    const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+    const db = drizzlePostgres({ client: withPreparedStatements(sql), schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',

@@ -6,14 +6,15 @@ const PAGE = 1000;
 
 /**
  * Reads new events from the database and hands them to listeners in position order.
- * Pokes coalesce: one read runs at a time, and a poke during a read schedules
- * exactly one more, so a burst of commits costs a few queries, not one each.
+ * Pokes coalesce: one read runs at a time, and pokes during a read schedule at
+ * most one more, so a burst of commits costs a few queries, not one each.
  */
 export class EventFeed {
   private readonly listeners = new Set<EventListener>();
   private lastId = 0;
   private running: Promise<void> | null = null;
-  private again = false;
+  /** The highest position asked for while a read ran (0: none): one more read follows if it was not reached. */
+  private wanted = 0;
   private closed = false;
 
   constructor(
@@ -30,18 +31,23 @@ export class EventFeed {
     return () => this.listeners.delete(listener);
   }
 
-  poke(): void {
-    if (this.closed) return;
+  /**
+   * Reads what is new. `upTo` is the last position the caller knows exists
+   * (a NOTIFY's payload): nothing to do if it was already delivered, which
+   * spares a query per commit in the process that wrote it (it pokes itself
+   * before its own NOTIFY comes back).
+   */
+  poke(upTo = Number.POSITIVE_INFINITY): void {
+    if (this.closed || upTo <= this.lastId) return;
     if (this.running) {
-      this.again = true;
+      this.wanted = Math.max(this.wanted, upTo);
       return;
     }
     this.running = this.drain().finally(() => {
       this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.poke();
-      }
+      const wanted = this.wanted;
+      this.wanted = 0;
+      if (wanted > 0) this.poke(wanted);
     });
   }
 

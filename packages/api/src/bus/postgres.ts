@@ -23,7 +23,8 @@ export async function createPostgresBus(db: Queryable, client: postgres.Sql, onE
   await feed.start();
   const listener = await client.listen(
     EVENTS_CHANNEL,
-    () => feed.poke(),
+    // The payload is the last position numbered; a reconnect (onlisten) re-reads unconditionally.
+    (payload) => feed.poke(Number(payload) || undefined),
     () => feed.poke(),
   );
   let sweeping = false;

@@ -177,16 +177,32 @@ export async function deleteTasksByIds(db: Queryable, ids: readonly string[]): P
   if (ids.length > 0) await db.delete(tasks).where(inArray(tasks.id, [...ids]));
 }
 
-/** The first ready tasks in queue order, skipping rows another transaction is claiming right now. */
-export async function lockNextReady(db: Queryable, projectId: string): Promise<TaskRow | null> {
-  const [row] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.projectId, projectId), readySql))
-    .orderBy(...queueOrder)
-    .limit(1)
-    .for('update', { skipLocked: true });
-  return row ?? null;
+/**
+ * Claims the first ready task in queue order for `claimant`, in one statement:
+ * the pick skips rows another transaction holds (SKIP LOCKED), so concurrent
+ * claimers each get a different task without waiting. Returns the row before
+ * and after (the timeline records the change), or null when no ready row was
+ * free. One round trip instead of a locking select and an update.
+ */
+export async function claimNextReady(db: Queryable, projectId: string, claimant: string): Promise<{ before: TaskRow; after: TaskRow } | null> {
+  const result = await db.execute(sql`
+    with picked as (
+      select * from ${tasks}
+      where ${tasks.projectId} = ${projectId} and ${readySql}
+      order by ${sql.join(queueOrder, sql`, `)}
+      limit 1
+      for update skip locked
+    )
+    update ${tasks} as claimed
+    set status = 'in_progress', assignee = ${claimant}, version = claimed.version + 1,
+        updated_at = now(), started_at = coalesce(picked.started_at, now())
+    from picked
+    where claimed.id = picked.id
+    returning row_to_json(picked)::text as before, row_to_json(claimed)::text as after`);
+  const [row] = rowsOf<{ before: string; after: string }>(result);
+  if (!row) return null;
+  const parse = (json: string) => taskFromJson(JSON.parse(json) as Record<string, unknown>);
+  return { before: parse(row.before), after: parse(row.after) };
 }
 
 export async function countReady(db: Queryable, projectId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { countReady, incompleteDependencies, lockNextReady, toTask, updateTaskRow, type TaskRow } from '@maestro/db';
+import { claimNextReady, countReady, findTask, incompleteDependencies, toTask, updateTaskRow, type TaskRow } from '@maestro/db';
 import type { Task } from '@maestro/schemas';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
@@ -9,8 +9,12 @@ import { emitTaskUpdated, requireTask, transitionError } from './shared.js';
 const MAX_PASSES = 8;
 
 async function lockGiven(scope: MutationScope, projectId: string, id: string, claimant: string): Promise<TaskRow | 'mine'> {
-  const row = await requireTask(scope.tx, id, { forUpdate: true });
-  if (row.projectId !== projectId) throw notFound('task', id, `Task ${id} is not in project ${projectId}.`);
+  const row = await findTask(scope.tx, id, { forUpdate: true });
+  if (!row || row.projectId !== projectId) {
+    // A missing project is named first, as everywhere else.
+    await requireProject(scope.tx, projectId);
+    throw row ? notFound('task', id, `Task ${id} is not in project ${projectId}.`) : notFound('task', id);
+  }
   if (row.status === 'in_progress' && row.assignee === claimant) return 'mine';
   if (row.status !== 'todo') {
     if (row.assignee) {
@@ -31,12 +35,14 @@ async function lockGiven(scope: MutationScope, projectId: string, id: string, cl
   return row;
 }
 
-async function lockNext(scope: MutationScope, projectId: string): Promise<TaskRow> {
+async function claimNext(scope: MutationScope, projectId: string, claimant: string): Promise<{ before: TaskRow; after: TaskRow }> {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const row = await lockNextReady(scope.tx, projectId);
-    if (row) return row;
+    const claimed = await claimNextReady(scope.tx, projectId, claimant);
+    if (claimed) return claimed;
     if ((await countReady(scope.tx, projectId)) === 0) break;
   }
+  // Only now: a claim that finds a task needs no separate read of its project.
+  await requireProject(scope.tx, projectId);
   throw new MaestroError('NOTHING_READY', `No ready task in project ${projectId}`, {
     hint: 'Every todo task is waiting on a dependency, or there are none. See `maestro status`.',
   });
@@ -48,9 +54,13 @@ async function lockNext(scope: MutationScope, projectId: string): Promise<TaskRo
  * claimer however many race.
  */
 export async function claimTask(scope: MutationScope, input: { projectId: string; id?: string | undefined; claimant: string }): Promise<Task> {
-  await requireProject(scope.tx, input.projectId);
-  const locked = input.id ? await lockGiven(scope, input.projectId, input.id, input.claimant) : await lockNext(scope, input.projectId);
-  if (locked === 'mine') return toTask(await requireTask(scope.tx, input.id!));
+  if (!input.id) {
+    const { before, after } = await claimNext(scope, input.projectId, input.claimant);
+    await emitTaskUpdated(scope, before, after, 'claim');
+    return toTask(after);
+  }
+  const locked = await lockGiven(scope, input.projectId, input.id, input.claimant);
+  if (locked === 'mine') return toTask(await requireTask(scope.tx, input.id));
   const after = await updateTaskRow(scope.tx, locked.id, {
     status: 'in_progress',
     assignee: input.claimant,
