@@ -2,6 +2,7 @@ import { describeProcedures, type ProcedureInfo } from '@maestro/api/docs';
 import { maestroEvent, outputChunk, runnerCommand, session } from '@maestro/schemas';
 import type { z } from 'zod';
 import { ENTITIES, namedEntities } from './entities.js';
+import { fieldDocs } from './field-docs.js';
 import { slug, splice, table } from './markdown.js';
 import { createSchemaText, type Field } from './schema-text.js';
 
@@ -30,11 +31,17 @@ function fieldTable(fields: Field[]): string {
   );
 }
 
+/** The schema's fields with the doc comments its source gives them. */
+function documentedFields(schema: z.ZodType, io: 'input' | 'output'): Field[] | null {
+  const docs = fieldDocs(schema);
+  return text.fields(schema, io)?.map((f) => ({ ...f, description: f.description ?? docs.get(f.name) })) ?? null;
+}
+
 const sessionText = (p: ProcedureInfo) => (p.session === 'refused' ? 'refused' : p.session);
 
 function procedureSection(p: ProcedureInfo): string {
   const access = `\`${p.type}\` · named-token roles: ${p.roles.join(', ')} · session token: ${sessionText(p)}`;
-  const fields = p.input ? text.fields(p.input, 'input') : null;
+  const fields = p.input ? documentedFields(p.input, 'input') : null;
   const input = !p.input ? 'Input: none.' : fields ? `Input:\n\n${fieldTable(fields)}` : `Input: ${text.typeOf(p.input, 'input')}`;
   let output: string;
   if (p.type === 'subscription') {
@@ -57,7 +64,7 @@ function procedures(): string {
 function entities(): string {
   return ENTITIES.filter((e) => e.name !== 'MaestroEvent')
     .map((e) => {
-      const fields = text.fields(e.schema, 'output');
+      const fields = documentedFields(e.schema, 'output');
       return [`### ${e.name}`, e.about, fields ? fieldTable(fields) : text.typeOf(e.schema)].join('\n\n');
     })
     .join('\n\n');
