@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freePort, repoRoot, sh, start, waitHealthy } from './helpers.js';
-import { runnableBlocks, scriptFor } from './runnable-blocks.js';
+import { missingLines, normalise, runnableBlocks, scriptFor, splitOutput } from './runnable-blocks.js';
 
 /**
  * Every fenced block opened with ```sh runnable in these documents runs, in
@@ -12,8 +12,10 @@ import { runnableBlocks, scriptFor } from './runnable-blocks.js';
  * them (scripts/start.mjs, embedded PGlite, a fresh data directory). A
  * document's blocks share one shell, so a variable one block sets is there in
  * the next, as in a person's terminal; each document gets a fresh HOME (no
- * saved default project). Any failing command fails the test. Blocks that need
- * an agent binary or a second machine are plain `sh` and are not run.
+ * saved default project). Any failing command fails the test, and so does a
+ * ```text block right after a runnable block that shows a line the run did not
+ * print (ids, numbers and times aside: see `normalise`). Blocks that need an
+ * agent binary or a second machine are plain `sh` and are not run.
  */
 const DOCS = ['README.md', 'docs/workflows.md'];
 
@@ -79,5 +81,26 @@ describe.each(DOCS)('%s', (doc) => {
       code,
       `${doc}'s runnable blocks failed (the last "=== block" line names the one):\n${output}\n--- server and runner:\n${server?.output() ?? ''}`,
     ).toBe(0);
+
+    const subs = { home, hostname: hostname() };
+    const outputs = splitOutput(doc, blocks, output);
+    const drift = blocks.flatMap((b) => {
+      if (b.shown === null) return [];
+      const missing = missingLines(normalise(b.shown, subs), normalise(outputs.get(b) ?? '', subs));
+      return missing.length ? [`${doc}:${b.line} shows lines the run did not print:\n  ${missing.join('\n  ')}\nit printed:\n${outputs.get(b) ?? ''}`] : [];
+    });
+    expect(drift, drift.join('\n\n')).toEqual([]);
+    expect(blocks.filter((b) => b.shown !== null).length).toBeGreaterThanOrEqual(2);
   });
+});
+
+test('the output check: ids, numbers and the home directory aside, a shown line must be printed, in order', () => {
+  const subs = { home: '/tmp/x/home', hostname: 'box' };
+  const printed = normalise('id:   tsk_abcdefghij\nstatus: completed\nbox  box  3 s ago  0  run_abcdefghij\ndirectory: /tmp/x/home/src', subs);
+  expect(missingLines(normalise('id: tsk_0123456789\nvm vm 12 s ago 0 run_0123456789\ndirectory: /home/you/src', subs), printed)).toEqual([]);
+  expect(missingLines(normalise('status: failed', subs), printed)).toEqual(['status: failed']);
+  expect(missingLines(normalise('directory: /home/you/src\nstatus: completed', subs), printed)).toEqual(['status: completed']);
+  const [block] = runnableBlocks('```sh runnable\necho hi\n```\n\n```text\nhi\n```\n');
+  expect(block).toMatchObject({ line: 1, code: 'echo hi', shown: 'hi' });
+  expect(runnableBlocks('```sh runnable\necho hi\n```\nprose\n```text\nhi\n```\n')[0]?.shown).toBeNull();
 });
