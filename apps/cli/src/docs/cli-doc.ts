@@ -52,15 +52,25 @@ function usage(leaf: Leaf): string {
   return parts.join(' ');
 }
 
+/** The arguments as a table; a "required" column only when some argument is. */
 function argTable(args: ArgsDef, skipGlobal: boolean): string {
   const rows = Object.entries(args)
     .filter(([, def]) => !skipGlobal || !isGlobal(def))
     .map(([name, def]) => {
       const required = def.type === 'positional' ? def.required !== false : 'required' in def && def.required === true;
       const negative = 'negativeDescription' in def && typeof def.negativeDescription === 'string' ? `; \`--no-${name}\`: ${def.negativeDescription}` : '';
-      return [`\`${flagText(name, def)}\``, required ? 'yes' : '', `${def.description ?? ''}${negative}`];
+      return { required, cells: [`\`${flagText(name, def)}\``, `${def.description ?? ''}${negative}`] };
     });
-  return rows.length ? table(['argument', 'required', 'meaning'], rows) : 'No arguments of its own.';
+  if (!rows.length) return 'No arguments of its own.';
+  if (!rows.some((r) => r.required))
+    return table(
+      ['argument', 'meaning'],
+      rows.map((r) => r.cells),
+    );
+  return table(
+    ['argument', 'required', 'meaning'],
+    rows.map((r) => [r.cells[0]!, r.required ? 'yes' : '', r.cells[1]!]),
+  );
 }
 
 const text = createSchemaText(namedEntities('api.md'));
