@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 
 const port = await new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => {
@@ -28,6 +29,10 @@ const FAMILIES = [
   'maestro_rpc_duration_seconds',
   'maestro_websocket_connections',
   'maestro_events_published_total',
+  'maestro_events_delivered_total',
+  'maestro_sessions',
+  'maestro_http_request_duration_seconds',
+  'maestro_database_pool_connections',
   'maestro_runner_heartbeats_total',
   'maestro_database_errors_total',
   'maestro_nodejs_eventloop_lag_seconds',
@@ -47,10 +52,27 @@ try {
     env: { ...process.env, MAESTRO_API_URL: url, MAESTRO_TOKEN: token, MAESTRO_RUNNER_DIR: join(dataDir, 'runner'), LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });
+  // A subscriber, so events are delivered as well as published; it is listening before project.create.
+  const subscriber = new WebSocket(`${url.replace('http', 'ws')}/trpc?token=${encodeURIComponent(token)}`);
+  const heard = (text) =>
+    new Promise((resolve, reject) => {
+      subscriber.on('message', (data) => String(data).includes(text) && resolve());
+      subscriber.once('error', () => reject(new Error('the events subscription failed')));
+    });
+  const started = heard('"started"');
+  const delivered = heard('"project:created"');
+  await new Promise((resolve, reject) => {
+    subscriber.once('open', resolve);
+    subscriber.once('error', reject);
+  });
+  subscriber.send(JSON.stringify({ id: 1, method: 'subscription', params: { path: 'events.onEvent', input: {} } }));
+  await started;
   await fetch(`${url}/trpc/project.list`, { headers: auth });
   await fetch(`${url}/trpc/project.list`);
   const created = await fetch(`${url}/trpc/project.create`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'metrics', workingDir: dataDir }) });
   if (!created.ok) throw new Error(`project.create answered ${created.status}: ${await created.text()}`);
+  await delivered;
+  subscriber.close();
   // The runner's first heartbeat: it registers, then beats.
   let text = '';
   for (let i = 0; ; i++) {
@@ -62,6 +84,9 @@ try {
   const missing = FAMILIES.filter((f) => !new RegExp(`^# TYPE ${f} `, 'm').test(text));
   if (missing.length) throw new Error(`/metrics lacks ${missing.join(', ')}`);
   if (!/^maestro_events_published_total [1-9]/m.test(text)) throw new Error('maestro_events_published_total did not count project.create');
+  if (!/^maestro_events_delivered_total [1-9]/m.test(text)) throw new Error('maestro_events_delivered_total did not count the delivery to the subscriber');
+  if (!/^maestro_http_request_duration_seconds_count\{route="\/health"/m.test(text))
+    throw new Error('maestro_http_request_duration_seconds did not time /health');
   const file = join(dataDir, 'metrics.txt');
   writeFileSync(file, text);
   const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });

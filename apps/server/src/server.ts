@@ -13,6 +13,8 @@ import {
   createSubscriptionSlots,
   credentialStillValid,
   toTRPCError,
+  type ApiHooks,
+  type Auth,
   type CommandBus,
   type EventBus,
 } from '@maestro/api';
@@ -29,7 +31,7 @@ import { checkExposure, createHostCheck } from './exposure.js';
 import { checkHealth } from './health.js';
 import { migrateOnce } from './migrate.js';
 import { startSweeper } from './sweeper.js';
-import { callIds, createLogger, type Logger } from './logger.js';
+import { createLogger, lineIds, requestIdOf, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createSocketRevoker } from './revocation.js';
 import { resolveServerToken, type ServerToken } from './token.js';
@@ -100,7 +102,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
   const hostAllowed = createHostCheck({ host: env.HOST, allowed: env.MAESTRO_ALLOWED_HOSTS });
   const token = resolveServerToken({ envToken: env.MAESTRO_TOKEN, dataDir: env.MAESTRO_DATA_DIR });
   const { handle, bus, commands, unlock } = await openDatabase(env, logger);
-  const metrics = createMetrics();
+  const metrics = createMetrics(handle, TRPC_PATH);
   const config = { runnerLeaseMs: env.MAESTRO_RUNNER_LEASE_MS, maxSessionsPerRunner: env.MAESTRO_RUNNER_MAX_SESSIONS };
   const limiter = createRateLimiter({
     mutationsPerSecond: env.MAESTRO_RATE_LIMIT_MUTATIONS_PER_S,
@@ -110,15 +112,16 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
   });
   const output = createOutputFeed();
   const revoker = createSocketRevoker(bus);
-  // Every call at debug level (what, how long, how it ended): never its input, which may hold secrets.
-  const hooks = {
+  // Every call at debug level (what, how long, how it ended, its request's and input's ids): never its input, which may hold secrets.
+  const callHooks = (req: IncomingMessage, auth: Auth | null): ApiHooks => ({
     ...metrics.hooks,
     onTokenRevoked: (tokenId: string) => revoker.revokeToken(tokenId),
-    onProcedure(info: { path: string; type: string; durationMs: number; code: string }) {
+    onProcedure(info) {
       metrics.hooks.onProcedure?.(info);
-      logger.debug({ procedure: info.path, type: info.type, ms: Math.round(info.durationMs * 10) / 10, code: info.code }, 'call');
+      const ms = Math.round(info.durationMs * 10) / 10;
+      logger.debug({ procedure: info.path, type: info.type, ms, code: info.code, ...lineIds(req, auth, info.input) }, 'call');
     },
-  };
+  });
   const stillValid = credentialStillValid(handle.db);
   const contextFor = async (req: IncomingMessage, socket?: WebSocket) => {
     const auth = await authenticate(req, token.token, handle.db);
@@ -138,7 +141,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
       responseBudget,
       // Contexts are made once per socket: its subscriptions share one set of slots.
       subscriptions: socket ? createSubscriptionSlots() : undefined,
-      hooks,
+      hooks: callHooks(req, auth),
     });
   };
   const sweeper = startSweeper(createContextInner({ db: handle.db, bus, commands, output, config, hooks: metrics.hooks }), logger);
@@ -147,13 +150,15 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     path,
     input,
     req,
+    ctx,
   }: {
     error: { code: string; message: string; cause?: unknown };
     path?: string | undefined;
     input?: unknown;
     req?: IncomingMessage;
+    ctx?: { auth: Auth | null } | undefined;
   }) => {
-    const ids = callIds(input, req);
+    const ids = lineIds(req, ctx?.auth, input);
     if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, procedure: path, ...ids }, 'procedure failed');
     else logger.debug({ code: error.code, procedure: path, msg: error.message, ...ids }, 'procedure refused');
   };
@@ -174,7 +179,9 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
   const web = opts.web ? createWebGateway({ serverToken: token.token, tokenHint, web: opts.web }) : null;
 
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    metrics.timeRequest(req, res, path);
+    res.setHeader('x-request-id', requestIdOf(req));
     if (!ALLOWED_METHODS.has(req.method ?? '')) {
       res.setHeader('allow', [...ALLOWED_METHODS].join(', '));
       return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: `${req.method} is not supported`, hint: 'Use GET or POST.' } });
@@ -197,7 +204,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     if (path?.startsWith(`${TRPC_PATH}/`)) return trpcHttp(req, res);
     if (web) {
       web.handleRequest(req, res).catch((error: unknown) => {
-        logger.error({ err: error, path }, 'dashboard request failed');
+        logger.error({ err: error, path, requestId: requestIdOf(req) }, 'dashboard request failed');
         if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'The dashboard failed to render this page' } });
         else res.end();
       });
@@ -235,7 +242,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
         wss.handleUpgrade(req, socket, head, (ws) => {
           guardSocket(ws, (buffered) => {
             metrics.wsSlowConsumers.inc();
-            logger.warn({ buffered }, 'WebSocket client stopped reading: dropped (it resumes from its last event on reconnect)');
+            logger.warn({ buffered, ...lineIds(req, auth) }, 'WebSocket client stopped reading: dropped (it resumes from its last event on reconnect)');
           });
           wss.emit('connection', ws, req);
         });

@@ -16,8 +16,11 @@ export type Auth =
 
 /** Observability hooks the server wires to metrics; all optional so tests need none. */
 export interface ApiHooks {
-  onProcedure?(info: { path: string; type: string; durationMs: number; code: string }): void;
+  /** `input` is the raw input, for the server to pick ids from (never log it whole: it may hold secrets). */
+  onProcedure?(info: { path: string; type: string; durationMs: number; code: string; input?: unknown }): void;
   onEventsPublished?(count: number): void;
+  /** Events handed to a subscriber (events.onEvent), one call per event. */
+  onEventsDelivered?(count: number): void;
   onDatabaseError?(error: unknown): void;
   /** A named token was revoked here: the server ends its open sockets. */
   onTokenRevoked?(tokenId: string): void;

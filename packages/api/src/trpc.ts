@@ -24,11 +24,15 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Times every call and turns domain errors into tRPC errors carrying their code. */
-const observed = t.middleware(async ({ ctx, path, type, next }) => {
+const observed = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
   const started = performance.now();
   const result = await next();
+  if (!ctx.hooks.onProcedure) return result;
+  const durationMs = performance.now() - started;
   const code = result.ok ? 'OK' : toErrorBody(result.error).code;
-  ctx.hooks.onProcedure?.({ path, type, durationMs: performance.now() - started, code });
+  // Already read by the call (or unreadable, which the call reported): never fails the call here.
+  const input = await getRawInput().catch(() => undefined);
+  ctx.hooks.onProcedure({ path, type, durationMs, code, input });
   return result;
 });
 

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { openPglite, type PgliteHooks } from './pglite.js';
 import { withPreparedStatements } from './prepared-statements.js';
+import { postgresPoolStats, trackPglite, type PoolStats } from './pool-stats.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -27,6 +28,8 @@ export interface DbHandle {
   /** The postgres.js client when `kind` is postgres (LISTEN/NOTIFY needs it). */
   sql: postgres.Sql | null;
   migrate(): Promise<void>;
+  /** The connections' state now (in use, idle, waiting); one round trip on PostgreSQL. */
+  poolStats(): Promise<PoolStats>;
   close(): Promise<void>;
 }
 
@@ -83,29 +86,37 @@ async function migrateWithoutTimeouts(url: string, migrationsFolder: string): Pr
   }
 }
 
+let pools = 0;
+
 /** Creates a database handle. Never called at import time: the composition root owns instances. */
 export function createDb(options: CreateDbOptions = {}): DbHandle {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   if (options.url) {
     const url = options.url;
-    const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POOL_TIMEOUTS });
+    const max = options.max ?? 10;
+    // A name of its own per pool, so pg_stat_activity tells its connections from other processes' (poolStats).
+    const applicationName = `maestro-${process.pid}-${++pools}`;
+    const sql = postgres(url, { max, onnotice: () => {}, connection: { ...POOL_TIMEOUTS, application_name: applicationName } });
     const db = drizzlePostgres({ client: withPreparedStatements(sql), schema }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       sql,
       migrate: () => migrateWithoutTimeouts(url, migrationsFolder),
+      poolStats: postgresPoolStats(sql, applicationName, max),
       close: once(() => sql.end({ timeout: 5 })),
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = openPglite(options.dataDir, options.pgliteHooks);
+  const poolStats = trackPglite(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     sql: null,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    poolStats,
     close: once(() => client.close()),
   };
 }

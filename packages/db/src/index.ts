@@ -1,5 +1,6 @@
 export * from './client.js';
 export * from './ids.js';
+export type { PoolStats } from './pool-stats.js';
 export * from './queries/api-tokens.js';
 export * from './queries/attention.js';
 export * from './queries/dependencies.js';

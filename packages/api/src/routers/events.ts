@@ -32,7 +32,10 @@ export const eventsRouter = router({
       signal: signal ?? new AbortController().signal,
     });
     return (async function* () {
-      for await (const event of stream) yield tracked(String(event.id), event);
+      for await (const event of stream) {
+        ctx.hooks.onEventsDelivered?.(1);
+        yield tracked(String(event.id), event);
+      }
     })();
   }),
 });

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { LIVE_SESSION_STATUSES, type Attention, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
+import { LIVE_SESSION_STATUSES, SESSION_STATUSES, type Attention, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
 import type { Queryable } from '../client.js';
 import { runners, sessionOutput, sessions, sessionTasks } from '../schema/index.js';
 import { iso, isoOrNull } from './rows.js';
@@ -52,6 +52,14 @@ export async function countLiveSessions(db: Queryable, projectId: string): Promi
     .from(sessions)
     .where(and(eq(sessions.projectId, projectId), inArray(sessions.status, [...LIVE_SESSION_STATUSES])));
   return row?.n ?? 0;
+}
+
+/** Sessions in each status, every status present (0 when none): `/metrics` reads it at scrape time. */
+export async function countSessionsByStatus(db: Queryable): Promise<Record<SessionStatus, number>> {
+  const rows = await db.select({ status: sessions.status, n: count() }).from(sessions).groupBy(sessions.status);
+  const counts = Object.fromEntries(SESSION_STATUSES.map((s) => [s, 0])) as Record<SessionStatus, number>;
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
 }
 
 export async function insertSession(db: Queryable, values: typeof sessions.$inferInsert, taskIds: readonly string[]): Promise<SessionRow> {
