@@ -37,6 +37,8 @@ COPY packages/schemas/package.json packages/schemas/package.json
 COPY packages/skills/package.json packages/skills/package.json
 # The CLI's launcher is the workspace's bin: npm links it during install.
 COPY apps/cli/bin apps/cli/bin
+# postinstall patches postgres.js (a crash when PostgreSQL ends a connection mid-transaction).
+COPY scripts/patch-postgres.mjs scripts/patch-postgres.mjs
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx turbo run build --filter=@maestro/server --filter=@maestro/runner --filter=@maestro/cli --filter=@maestro/web \

@@ -32,6 +32,9 @@ fi
 
 cd "$root"
 cp package.json package-lock.json .npmrc "$out/"
+# The root postinstall (run by npm ci --omit=dev) patches postgres.js; see the script.
+mkdir -p "$out/scripts"
+cp scripts/patch-postgres.mjs "$out/scripts/"
 # Every workspace's manifest: npm ci checks the lock file against all of them.
 for manifest in apps/*/package.json packages/*/package.json; do
   mkdir -p "$out/$(dirname "$manifest")"
