@@ -49,6 +49,9 @@ async function createTasks(n: number, prefix: string): Promise<string[]> {
   return ids;
 }
 
+/** A window for a repeated event to arrive after the expected ones: absence has no event to wait for. */
+const duplicateWindow = () => new Promise((r) => setTimeout(r, 300));
+
 const createdIds = (events: { type: string; payload?: unknown }[]) =>
   events.map((e) => (e.type === 'task:created' ? (e.payload as { task: { id: string } }).task.id : e.type));
 
@@ -71,7 +74,7 @@ test('a frozen server (SIGSTOP) is noticed within 10 s; after SIGCONT the subscr
   await states.waitFor('connected', frozenAt);
   const after = await createTasks(3, 'after thaw');
   const events = await feed.waitFor(5);
-  await new Promise((r) => setTimeout(r, 300));
+  await duplicateWindow();
   expect(createdIds(feed.events)).toEqual([...before, ...after]);
   expect(states.seen[0]?.state).toBe('connecting');
   feed.unsubscribe();
@@ -96,7 +99,7 @@ test('a path that goes silent (stalled proxy) is noticed within 10 s; events com
 
   proxy.resume();
   await feed.waitFor(6);
-  await new Promise((r) => setTimeout(r, 300));
+  await duplicateWindow();
   expect(createdIds(feed.events)).toEqual([...first, ...missed]);
   feed.unsubscribe();
   client.close();
@@ -111,6 +114,7 @@ test('a capped client reports connecting, then disconnected after its attempts; 
   expect(states.seen.map((s) => s.state)).toEqual(['connecting', 'disconnected']);
   expect(client.connectionState()).toBe('disconnected');
   const acceptedWhenCapped = proxy.accepted;
+  // A window for a stray attempt to reach the proxy: there is no event for "it did not try again".
   await new Promise((r) => setTimeout(r, 2_000));
   expect(proxy.accepted).toBe(acceptedWhenCapped);
 
@@ -118,7 +122,7 @@ test('a capped client reports connecting, then disconnected after its attempts; 
   const retryAt = Date.now();
   client.reconnect();
   await states.waitFor('connected', retryAt);
-  await new Promise((r) => setTimeout(r, 300));
+  await feed.whenStarted();
   const made = await createTasks(1, 'after reconnect()');
   await feed.waitFor(1);
   expect(createdIds(feed.events)).toEqual(made);

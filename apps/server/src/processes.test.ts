@@ -3,12 +3,31 @@ import { join } from 'node:path';
 import { createNodeClient } from '@maestro/client/node';
 import { createTestDb } from '@maestro/db/testing';
 import { afterAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
 import { collectEvents } from './testing/collect.js';
 import { spawnServer, type ServerProcess } from './testing/spawn-server.js';
 
 // Each test starts one or two real servers; on PGlite a start alone took 45 s on a loaded two-core
 // machine (spawnServer allows 60 s for it). The default 60 s per test timed them out there.
 const SERVER_TESTS = { timeout: 240_000 };
+
+/**
+ * A bare WebSocket on the API endpoint that records the messages it receives and how it closes:
+ * what any client (the tRPC link, a dashboard) sees of a shutdown.
+ */
+async function watchSocket(server: ServerProcess) {
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: { authorization: `Bearer ${server.token}` } });
+  const messages: unknown[] = [];
+  socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString())));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  return { messages, closed };
+}
 
 const started: ServerProcess[] = [];
 afterAll(async () => {
@@ -22,10 +41,14 @@ describe('one server process on embedded PGlite', SERVER_TESTS, () => {
     const client = createNodeClient({ url: server.url, token: server.token });
     const project = await client.trpc.project.create.mutate({ name: 'shutdown', workingDir: '/tmp' });
     const feed = collectEvents(client, { projectId: project.id });
-    await new Promise((r) => setTimeout(r, 300));
+    const socket = await watchSocket(server);
+    await feed.whenStarted();
     expect(existsSync(join(server.dataDir, 'server.lock'))).toBe(true);
     expect(await server.stop('SIGTERM')).toBe(0);
     expect(server.output()).toContain('shutdown complete');
+    // tRPC's reconnect notice, then the close code for "service restart" (RFC 6455 1012).
+    expect(await socket.closed).toEqual({ code: 1012, reason: 'server restarting' });
+    expect(socket.messages).toContainEqual({ id: null, method: 'reconnect' });
     expect(existsSync(join(server.dataDir, 'server.lock'))).toBe(false);
     feed.unsubscribe();
     client.close();
@@ -63,7 +86,7 @@ describe.runIf(process.env.DATABASE_URL)('two server processes on one Postgres',
       const project = await clientA.trpc.project.create.mutate({ name: 'fan-out', workingDir: '/tmp' });
       const onB = collectEvents(clientB, { projectId: project.id });
       const onA = collectEvents(clientA, { projectId: project.id });
-      await new Promise((r) => setTimeout(r, 500));
+      await Promise.all([onB.whenStarted(), onA.whenStarted()]);
       const viaA = await clientA.trpc.task.create.mutate({ projectId: project.id, title: 'written on A' });
       const [first] = await onB.waitFor(1);
       expect(first?.type === 'task:created' && first.payload.task.id).toBe(viaA.id);

@@ -149,7 +149,7 @@ describe('WebSocket', () => {
     const client = createNodeClient({ url: server.url, token: server.token.token });
     const project = await client.trpc.project.create.mutate({ name: `ws-${Date.now()}`, workingDir: '/tmp' });
     const feed = collectEvents(client, { projectId: project.id });
-    await new Promise((r) => setTimeout(r, 300));
+    await feed.whenStarted();
     await client.trpc.task.create.mutate({ projectId: project.id, title: 'streamed' });
     const [event] = await feed.waitFor(1);
     expect(event?.type).toBe('task:created');
