@@ -84,7 +84,8 @@ describe('a server killed with SIGKILL', () => {
       command: `stty -opost; for i in $(seq 1 ${lines}); do echo "line $i of the agent's output"; [ $((i % 50)) -eq 0 ] && sleep 0.07; done; true`,
     });
     await waitForSession(client, session.id, ['active']);
-    await new Promise((r) => setTimeout(r, 700));
+    // Killed once the stream has begun: some output stored, the rest still to come.
+    await expect.poll(async () => (await readAllOutput(client, session.id)).length, { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await first.stop('SIGKILL')).toBeNull();
 
     const second = await spawnServer({ dataDir: first.dataDir, port: first.port, env: { MAESTRO_RUNNER_LEASE_MS: '20000' } });

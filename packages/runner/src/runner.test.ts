@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient } from '@maestro/client/node';
@@ -66,7 +66,9 @@ describe('a spawned shell agent', () => {
     const foreign = await stack.client.trpc.task.create.mutate({ projectId: other.id, title: 'not yours' });
     const { task: own, session } = await spawnCustom(`env | grep ^MAESTRO_TOKEN= > ${envFile}; sleep 30`);
     await waitForSession(stack.client, session.id, ['active']);
-    await new Promise((r) => setTimeout(r, 300));
+    // The agent has written its token once the line is complete.
+    const written = () => (existsSync(envFile) ? readFileSync(envFile, 'utf8') : '');
+    await expect.poll(written, { timeout: 30_000 }).toMatch(/^MAESTRO_TOKEN=.+\n$/);
     const token = readFileSync(envFile, 'utf8').trim().split('=')[1]!;
     const agent = createNodeClient({ url: stack.server.url, token });
     expect((await agent.trpc.task.get.query({ id: own.id })).id).toBe(own.id);
@@ -97,9 +99,10 @@ describe('output', () => {
   });
 
   test('input sent through sendInput reaches the process', async () => {
-    const { session } = await spawnCustom(`read line; echo "got:$line"`);
+    const { session } = await spawnCustom(`echo ready; read line; echo "got:$line"`);
     await waitForSession(stack.client, session.id, ['active']);
-    await new Promise((r) => setTimeout(r, 300));
+    // The agent is running and its terminal is wired to the runner once its first output is stored.
+    await expect.poll(async () => (await readAllOutput(stack.client, session.id)).toString(), { timeout: 30_000 }).toContain('ready');
     await stack.client.trpc.session.sendInput.mutate({ id: session.id, data: 'hello maestro\r' });
     expect((await waitForSession(stack.client, session.id)).status).toBe('completed');
     expect((await readAllOutput(stack.client, session.id)).toString()).toContain('got:hello maestro');
