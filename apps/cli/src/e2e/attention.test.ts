@@ -7,7 +7,7 @@ import type { InboxItem, Session } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ATTENTION_COMMAND_DATA } from '../schemas/registry.js';
-import { expectSuccess, runCli, tempHome } from './helpers.js';
+import { answeredCalls, expectSuccess, runCli, tempHome, watchStarted } from './helpers.js';
 
 /**
  * Attention end to end: a real server, a real runner, agents in real PTYs
@@ -130,8 +130,9 @@ describe('attention through the CLI', () => {
     const task = await client.trpc.task.create.mutate({ projectId: project.id, title: 'watched' });
     const { id } = await client.trpc.session.spawn.mutate({ taskIds: [task.id], agent: 'custom', command: 'sleep 30' });
     await waitForSession(client, id, ['active']);
+    const headsBefore = await answeredCalls(server.url, 'events.head');
     const watching = runCli(['watch', '--count', '3', '--project', project.id], env);
-    await new Promise((r) => setTimeout(r, 1_500));
+    await watchStarted(server.url, headsBefore);
     await client.trpc.session.attention.mutate({ id, state: 'needs_input', source: 'hook', message: 'Allow Bash?' });
     await client.trpc.session.attention.mutate({ id, state: 'working', source: 'agent' });
     await client.trpc.session.markSeen.mutate({ id });

@@ -5,7 +5,7 @@ import type { Session, Task, TaskDetail } from '@maestro/schemas';
 import { startTestRunner } from '@maestro/runner/testing';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectFailure, expectSuccess, runCli, tempHome, type CliResult } from './helpers.js';
+import { answeredCalls, expectFailure, expectSuccess, runCli, tempHome, watchStarted, type CliResult } from './helpers.js';
 import { startCli, untilSession } from './long-running.js';
 
 /**
@@ -159,17 +159,20 @@ describe('with a runner', () => {
   });
 
   test('watch for a person: a session printing 1 MB stays a few lines; --json keeps every event', async () => {
+    const headsBefore = await answeredCalls(server.url, 'events.head');
     const human = startCli(['watch'], env);
     const summed = startCli(['watch', '--output'], env);
     const full = startCli(['watch', '--json'], env);
     watchers.push(human, summed, full);
     await Promise.all([human.waitForStderr(/watching for events/), summed.waitForStderr(/watching for events/)]);
-    // The --json watcher says nothing when it starts: give it the same moment to subscribe.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // The --json watcher says nothing when it starts: wait until all three have read where they start.
+    await watchStarted(server.url, headsBefore + 2);
     const task = await newTask('print a megabyte');
     const session = await json<Session>('session spawn', ['--task', task, '--agent', 'custom', '--command', "head -c 1048576 /dev/zero | tr '\\0' x; echo"]);
     expect((await untilSession(env, session.id, ['completed', 'failed'])).status).toBe('completed');
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Events arrive in order: a watcher that shows a change made after the session ended has shown the whole session.
+    await newTask('after the megabyte');
+    await Promise.all([human, summed, full].map((w) => w.waitForStdout(/after the megabyte/)));
     const [h, s, f] = await Promise.all([human.stop(), summed.stop(), full.stop()]);
 
     const lines = h.stdout.trimEnd().split('\n');

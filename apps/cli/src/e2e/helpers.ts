@@ -84,3 +84,22 @@ export function parseOnlyDocument(result: CliResult): unknown {
   expect(lines, `stdout must be one JSON document; stderr: ${result.stderr}`).toHaveLength(1);
   return JSON.parse(lines[0]!) as unknown;
 }
+
+/** How many calls of `procedure` the server at `url` has answered, from its /metrics (every result code). */
+export async function answeredCalls(url: string, procedure: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const prefix = `maestro_rpc_requests_total{procedure="${procedure}",`;
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/**
+ * Resolves once `maestro watch` has fixed where its stream starts: the server has answered its
+ * `events.head`, and every change committed after that reaches the watcher (live or by backfill).
+ * `before` is the count of such calls before the watch started.
+ */
+export async function watchStarted(url: string, before: number): Promise<void> {
+  await expect.poll(() => answeredCalls(url, 'events.head'), { timeout: 60_000, interval: 100 }).toBeGreaterThan(before);
+}

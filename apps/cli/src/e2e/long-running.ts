@@ -10,6 +10,13 @@ export function startCli(args: string[], env: Record<string, string>) {
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitForText = async (stream: string, text: () => string, pattern: RegExp, timeoutMs: number): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(text())) {
+      if (Date.now() > deadline) throw new Error(`maestro ${args.join(' ')}: no ${String(pattern)} on ${stream} after ${timeoutMs} ms:\n${text()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   return {
     child,
     exited,
@@ -19,13 +26,8 @@ export function startCli(args: string[], env: Record<string, string>) {
     get stderr() {
       return stderr;
     },
-    async waitForStderr(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (!pattern.test(stderr)) {
-        if (Date.now() > deadline) throw new Error(`maestro ${args.join(' ')}: no ${String(pattern)} on stderr after ${timeoutMs} ms:\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
+    waitForStderr: (pattern: RegExp, timeoutMs = 30_000) => waitForText('stderr', () => stderr, pattern, timeoutMs),
+    waitForStdout: (pattern: RegExp, timeoutMs = 30_000) => waitForText('stdout', () => stdout, pattern, timeoutMs),
     async stop(signal: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; stdout: string; stderr: string }> {
       if (child.exitCode === null) child.kill(signal);
       const code = await exited;

@@ -78,7 +78,8 @@ describe('retries against a real flaky path', () => {
         MAESTRO_RETRIES: '8',
         MAESTRO_RETRY_DELAY: '100',
       });
-      await new Promise((r) => setTimeout(r, 1_500));
+      // The server comes up once the command has been turned away twice: it is retrying, not done.
+      await expect.poll(() => proxy.accepted, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
       proxy.resume();
       expectSuccess(await pending, 'task create');
       expect(await tasksTitled('Created while the server was away')).toHaveLength(1);

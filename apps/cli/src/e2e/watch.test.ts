@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Project } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, expect, test } from 'vitest';
-import { BIN, expectSuccess, runCli, schemaErrors, tempHome } from './helpers.js';
+import { answeredCalls, BIN, expectSuccess, runCli, schemaErrors, tempHome, watchStarted } from './helpers.js';
 
 const servers: ServerProcess[] = [];
 let watcher: ChildProcess | undefined;
@@ -56,10 +56,11 @@ test('watch survives a server restart: every event once, in order, nothing misse
   const projectEnv = { ...env, MAESTRO_PROJECT_ID: project.id };
   const create = async (title: string) => expectSuccess(await runCli(['task', 'create', title, '--json'], projectEnv), 'task create');
 
+  const headsBefore = await answeredCalls(first.url, 'events.head');
   const watch = startWatch(projectEnv);
   watcher = watch.child;
-  // Let the subscription start before the first change (a fresh watch streams from "now").
-  await new Promise((r) => setTimeout(r, 1_500));
+  // A fresh watch streams from "now": the first change must come after it has read where "now" is.
+  await watchStarted(first.url, headsBefore);
   for (const title of ['before 1', 'before 2', 'before 3']) await create(title);
   await watch.waitFor(3);
 
@@ -70,6 +71,7 @@ test('watch survives a server restart: every event once, in order, nothing misse
   for (const title of ['after 1', 'after 2', 'after 3']) await create(title);
 
   const lines = await watch.waitFor(6);
+  // A window for a repeated line to show up after the six: absence has no event to wait for.
   await new Promise((r) => setTimeout(r, 1_000));
   expect(lines.map((l) => l.payload.task?.title)).toEqual(['before 1', 'before 2', 'before 3', 'after 1', 'after 2', 'after 3']);
   const ids = lines.map((l) => l.id);
