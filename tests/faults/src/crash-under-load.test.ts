@@ -58,7 +58,7 @@ async function crashUnderLoad(env: Record<string, string>) {
   const subscribers = Array.from({ length: SUBSCRIBERS }, () => createNodeClient({ url, token: TOKEN }));
   // From the start of the log (lastEventId 0), so each feed should equal the project's whole event log.
   const feeds = subscribers.map((c) => collectEvents(c, { projectId: project.id, lastEventId: '0' }));
-  await new Promise((r) => setTimeout(r, 500));
+  await Promise.all(feeds.map((feed) => feed.whenStarted()));
 
   // What each writer was told succeeded.
   const acked = {
@@ -122,6 +122,7 @@ async function crashUnderLoad(env: Record<string, string>) {
   const logIds = log.map((e) => e.id);
   for (const feed of feeds) {
     await feed.waitFor(log.length, 60_000);
+    // A window for a repeated event to arrive after the whole log: absence has no event to wait for.
     await new Promise((r) => setTimeout(r, 300));
     expect(feed.events.map((e) => e.id)).toEqual(logIds);
     feed.unsubscribe();

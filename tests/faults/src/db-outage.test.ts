@@ -47,7 +47,7 @@ test('database down: /health 503 within seconds, calls fail fast with UNAVAILABL
   const project = await clientB.trpc.project.create.mutate({ name: 'outage', workingDir: '/tmp' });
   // Subscribed on server A; every write goes through server B, so events reach A only over LISTEN/NOTIFY.
   const feed = collectEvents(clientA, { projectId: project.id });
-  await new Promise((r) => setTimeout(r, 500));
+  await feed.whenStarted();
   const before = await clientB.trpc.task.create.mutate({ projectId: project.id, title: 'before the outage' });
   await feed.waitFor(1);
 
@@ -72,6 +72,8 @@ test('database down: /health 503 within seconds, calls fail fast with UNAVAILABL
     MAESTRO_RETRIES: '10',
     MAESTRO_RETRY_DELAY: '1000',
   });
+  // Time for the CLI to be turned away at least once while the database is down (its retries then
+  // carry it across). Left as a sleep: the CLI says nothing between attempts that could be awaited.
   await new Promise((r) => setTimeout(r, 1_500));
 
   await pg.start();
@@ -81,6 +83,7 @@ test('database down: /health 503 within seconds, calls fail fast with UNAVAILABL
   const after = [];
   for (let i = 0; i < 5; i++) after.push(await clientB.trpc.task.create.mutate({ projectId: project.id, title: `after ${i}` }));
   await feed.waitFor(7, 30_000);
+  // A window for a repeated event to arrive after the seven: absence has no event to wait for.
   await new Promise((r) => setTimeout(r, 500));
   const created = feed.events.map((e) => (e.type === 'task:created' ? e.payload.task.title : e.type));
   // The retried create landed exactly once, in order with the rest.
