@@ -124,6 +124,9 @@ export async function* streamOutput(opts: {
       if (endedBeforeRead) return;
       if (!dirty) {
         await new Promise<void>((resolve) => {
+          // Aborted during the read above: an abort listener added now would never fire, and the stream
+          // (its bus listener, and tRPC's return() queued behind this wait) would never end.
+          if (signal.aborted) return resolve();
           // The listener leaves with the wake-up: a long stream must not leave one on the signal per batch.
           const done = () => {
             signal.removeEventListener('abort', done);
