@@ -23,6 +23,7 @@ test('fresh clone, `npm run dev` order: a runner started before the server waits
   const exited = new Promise<number | null>((resolve) => runner.once('exit', (code) => resolve(code)));
   try {
     await until('the runner to say it waits for the token', () => log.includes(`waiting for the server to create its token at ${join(dataDir, 'token')}`));
+    // A window for the runner to give up (it must not): not exiting has no event to wait for.
     await new Promise((r) => setTimeout(r, 1_000));
     expect(runner.exitCode).toBeNull();
 
