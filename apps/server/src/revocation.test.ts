@@ -11,6 +11,7 @@ import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { REVOKED_CLOSE_CODE } from './revocation.js';
 import { startServer, type RunningServer } from './server.js';
+import { collectEvents } from './testing/collect.js';
 
 let server: RunningServer;
 let scratch: Awaited<ReturnType<typeof createTestDb>> | null = null;
@@ -59,6 +60,7 @@ function socketClient(token: string) {
 test('a session token on an already-open WebSocket stops working when its session ends: queries, mutations, spawns and open subscriptions', async () => {
   const { admin, project, task, token, end } = await liveSession();
   const socket = socketClient(token);
+  const owner = createNodeClient({ url: server.url, token: server.token.token });
   try {
     // Before the end the socket works for everything its token may do.
     expect((await socket.trpc.task.get.query({ id: task.id })).id).toBe(task.id);
@@ -71,6 +73,9 @@ test('a session token on an already-open WebSocket stops working when its sessio
     );
     await socket.trpc.task.comment.mutate({ id: task.id, body: 'while live' });
     await expect.poll(() => received).toContain('task:commented');
+    // An owner's subscription on the same server: it shows when an event has been delivered.
+    const witness = collectEvents(owner, { projectId: project.id });
+    await witness.whenStarted();
 
     await end();
 
@@ -78,12 +83,14 @@ test('a session token on an already-open WebSocket stops working when its sessio
     await expect.poll(() => socket.closes).toContain(REVOKED_CLOSE_CODE);
     const seen = received.length;
     await admin.task.comment.mutate({ id: task.id, body: 'after the end' });
-    // A window for a leaked event to arrive (it would on a socket that was still subscribed).
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Delivered to the owner's subscription: one still open on the revoked socket would have had it in the same publish.
+    await expect.poll(() => witness.events.some((e) => e.type === 'task:commented' && e.payload.body === 'after the end'), { timeout: 20_000 }).toBe(true);
     expect(received.length).toBe(seen);
+    witness.unsubscribe();
     sub.unsubscribe();
   } finally {
     await socket.close();
+    owner.close();
   }
 });
 
