@@ -1,20 +1,62 @@
 #!/usr/bin/env node
-// Prints the line and branch coverage each covered package's `test` run wrote
-// (coverage/coverage-summary.json) next to the package's threshold. The
-// thresholds themselves are enforced by vitest in each package's run.
+// Merges the coverage every package's `test` run wrote (coverage/coverage-final.json,
+// each run reporting every covered package's sources: see vitest.shared.ts; the
+// PostgreSQL rerun's coverage-postgres/ too when it ran), prints
+// each covered package's line and branch totals next to its floor, and exits 1 when
+// one is below its floor or a run left no coverage. A line run by any package's
+// in-process tests counts; the CLI binary the CLI's end-to-end tests spawn does not.
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import libCoverage from 'istanbul-lib-coverage';
 
-const packages = ['packages/api', 'packages/db', 'packages/client', 'packages/runner', 'apps/cli'];
-let missing = 0;
-console.log('coverage      lines     branches');
-for (const dir of packages) {
-  const file = `${dir}/coverage/coverage-summary.json`;
+/**
+ * The goal is 80/80. A package below it has a floor a few points under its merged figure, so a
+ * drop fails (measured 2026-12-03 on a loaded machine, lines / branches): api 91.0 / 84.4,
+ * db 96.4 / 82.8 (85.5 / 75.4 without the PostgreSQL run), client 92.5 / 79.0, runner 84.1 / 66.6
+ * with 4 of its tests timed out (87.7 / 72.0 on a quiet run: the floor keeps 70), cli 53.7 / 46.2
+ * (the spawned binary is not measured; docs/testing.md).
+ */
+const FLOORS = {
+  'packages/api': { lines: 80, branches: 80 },
+  'packages/db': { lines: 80, branches: 80 },
+  'packages/client': { lines: 80, branches: 76 },
+  'packages/runner': { lines: 80, branches: 70 },
+  'apps/cli': { lines: 51, branches: 43 },
+};
+/** Runs whose coverage goes into the merge: the covered packages and the server's in-process tests. */
+const RUNS = [...Object.keys(FLOORS), 'apps/server'];
+
+const map = libCoverage.createCoverageMap({});
+let failed = false;
+const merged = [];
+for (const dir of RUNS) {
+  const file = `${dir}/coverage/coverage-final.json`;
   if (!existsSync(file)) {
-    console.log(`${dir.padEnd(16)} no summary (its tests did not run to the end)`);
-    missing++;
+    console.log(`${dir}: no coverage (its tests did not run to the end)`);
+    failed = true;
     continue;
   }
-  const { total } = JSON.parse(readFileSync(file, 'utf8'));
-  console.log(`${dir.padEnd(16)} ${total.lines.pct.toFixed(2).padStart(6)}%  ${total.branches.pct.toFixed(2).padStart(6)}%`);
+  map.merge(JSON.parse(readFileSync(file, 'utf8')));
+  // The PostgreSQL rerun's, when it ran (CI runs it before this script).
+  const postgres = `${dir}/coverage-postgres/coverage-final.json`;
+  if (existsSync(postgres)) {
+    map.merge(JSON.parse(readFileSync(postgres, 'utf8')));
+    merged.push(`${dir} (PostgreSQL)`);
+  }
 }
-process.exit(missing ? 1 : 0);
+console.log(`merged: the PGlite runs${merged.length ? ` and ${merged.join(', ')}` : ' (no PostgreSQL run found)'}`);
+
+console.log('coverage (merged)   lines     branches   floor');
+for (const [dir, floor] of Object.entries(FLOORS)) {
+  const root = resolve(dir, 'src') + sep;
+  const summary = libCoverage.createCoverageSummary();
+  for (const path of map.files()) if (path.startsWith(root)) summary.merge(map.fileCoverageFor(path).toSummary());
+  const { lines, branches } = summary;
+  // No file counted (a run missing) reads as 'Unknown': below any floor.
+  const value = (x) => (typeof x.pct === 'number' ? x.pct : -1);
+  const below = value(lines) < floor.lines || value(branches) < floor.branches;
+  if (below) failed = true;
+  const pct = (x) => (value(x) < 0 ? '    n/a' : `${x.pct.toFixed(2).padStart(6)}%`);
+  console.log(`${dir.padEnd(18)} ${pct(lines)}  ${pct(branches)}   ${floor.lines}/${floor.branches}${below ? '  BELOW THE FLOOR' : ''}`);
+}
+process.exit(failed ? 1 : 0);
