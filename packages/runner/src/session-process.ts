@@ -36,6 +36,8 @@ function signalName(signal: number): string {
 const DRAIN_AFTER_EXIT_MS = 5_000;
 /** Output quiet for this long after exit means the buffer is empty. */
 const QUIET_MS = 50;
+/** …and this many turns of the event loop in a row read nothing (see keepReadingAfterExit). */
+const QUIET_TURNS = 3;
 
 type PtyInternals = { _socket?: NodeJS.ReadableStream & { destroy(): void; destroyed: boolean }; _pty?: string };
 
@@ -61,7 +63,23 @@ function keepReadingAfterExit(term: pty.IPty): void {
     slave = null;
   };
   let lastData = Date.now();
-  socket.on('data', () => (lastData = Date.now()));
+  let reads = 0;
+  socket.on('data', () => {
+    lastData = Date.now();
+    reads++;
+  });
+  // Quiet by the clock is not enough on a busy process: its event loop may not have read for 50 ms
+  // while the terminal still holds kilobytes. Each turn of the loop polls the master for readable
+  // data before setImmediate callbacks run, so a few turns in a row without a read mean it is empty.
+  const emptyAfterTurns = (turns: number, then: (empty: boolean) => void) => {
+    const before = reads;
+    const turn = (left: number) => {
+      if (reads !== before) return then(false);
+      if (left === 0) return then(true);
+      setImmediate(() => turn(left - 1));
+    };
+    setImmediate(() => turn(turns));
+  };
   const destroy = socket.destroy.bind(socket);
   let draining = false;
   // node-pty calls this once the child has exited; from here, drain and then let go.
@@ -77,11 +95,16 @@ function keepReadingAfterExit(term: pty.IPty): void {
       release();
       destroy();
     }, DRAIN_AFTER_EXIT_MS);
+    let checking = false;
     const poll = setInterval(() => {
-      if (Date.now() - lastData >= QUIET_MS) {
+      if (checking || Date.now() - lastData < QUIET_MS) return;
+      checking = true;
+      emptyAfterTurns(QUIET_TURNS, (empty) => {
+        checking = false;
+        if (!empty) return;
         clearInterval(poll);
         release();
-      }
+      });
     }, QUIET_MS / 2);
     socket.once('close', () => {
       clearTimeout(hardStop);
