@@ -93,11 +93,11 @@ function followOutput(client, sessionId, expected) {
           received += buf.length;
           if (received >= BYTES) {
             // Resolved before unsubscribing: unsubscribe() calls onComplete at once.
-            resolve({ at: performance.now(), bytes: received, exact: received === BYTES && hash.digest('hex') === expected });
+            resolve({ sessionId, at: performance.now(), bytes: received, exact: received === BYTES && hash.digest('hex') === expected, ended: false });
             sub.unsubscribe();
           }
         },
-        onComplete: () => resolve({ at: performance.now(), bytes: received, exact: false }),
+        onComplete: () => resolve({ sessionId, at: performance.now(), bytes: received, exact: false, ended: true }),
         onError: reject,
       },
     );
@@ -208,7 +208,13 @@ await runBench('output-under-load', async () => {
     ok: byteExact && complete,
     config: { sessions: SESSIONS, sessionMB: SESSION_MB, claimers: CLAIMERS, subscribers: SUBSCRIBERS, spacingMs: SPACING_MS, tasks: TASKS },
     seconds: round(seconds, 2),
-    output: { totalMB, aggregateMBps: outputMBps, byteExact, sessionsExact: outputs.filter((o) => o.exact).length },
+    output: {
+      totalMB,
+      aggregateMBps: outputMBps,
+      byteExact,
+      sessionsExact: outputs.filter((o) => o.exact).length,
+      notExact: outputs.filter((o) => !o.exact).map((o) => ({ session: o.sessionId, bytes: o.bytes, ended: o.ended })),
+    },
     claims: { claims, claimsPerSecond, ratioToPgbenchTps: ratio, ranOutOfTasks: claimResults.some((r) => r.ranOut) },
     events: { ticks: ticks.length, deliveriesComplete: complete, latencyMs, subscriptionErrors: subs.flatMap((s) => s.errors).slice(0, 5) },
     cpuMs: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v)])),
