@@ -31,7 +31,8 @@ const observed = t.middleware(async ({ ctx, path, type, getRawInput, next }) => 
   const durationMs = performance.now() - started;
   const code = result.ok ? 'OK' : toErrorBody(result.error).code;
   // Already read by the call (or unreadable, which the call reported): never fails the call here.
-  const input = await getRawInput().catch(() => undefined);
+  // Not for a subscription: awaiting here holds its stream back (a slow WebSocket consumer was never dropped).
+  const input = type === 'subscription' ? undefined : await getRawInput().catch(() => undefined);
   ctx.hooks.onProcedure({ path, type, durationMs, code, input });
   return result;
 });
