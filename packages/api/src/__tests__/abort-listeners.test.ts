@@ -1,7 +1,10 @@
 import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createInbox } from '../inbox.js';
 import { streamEvents } from '../services/events.js';
+import { streamOutput } from '../services/sessions/output.js';
 import { createHarness, type Harness } from '../testing/harness.js';
+import { createFixture } from './fixture.js';
 import { newProject } from './helpers.js';
 
 let h: Harness;
@@ -13,29 +16,85 @@ afterAll(async () => {
 });
 
 /**
- * A subscription lives as long as its client: each wait for the next event
+ * A subscription lives as long as its client: each wait for the next item
  * must not leave a listener on the request's abort signal, or a watcher (or a
  * runner's spawn feed) collects one per change until Node warns
- * MaxListenersExceededWarning.
+ * MaxListenersExceededWarning and every wake-up walks the pile (issue 15.1).
+ * Each stream below goes back to waiting between items, 1,000 times.
  */
-test('a long event stream keeps one abort listener, however many events it waits for', async () => {
-  const { id: projectId } = await newProject(h);
-  const abort = new AbortController();
-  const stream = streamEvents({ db: h.db, bus: h.bus, filter: { projectId }, lastEventId: null, signal: abort.signal });
-  const seen: string[] = [];
-  const reading = (async () => {
-    for await (const event of stream) {
-      seen.push(event.type);
-      if (seen.length === 15) return;
+const ITEMS = 1000;
+/** 1,000 round trips each: ~10 s quiet on PGlite; a hang guard, not a speed check. */
+const TIMEOUT_MS = 240_000;
+const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
+
+/** Reads `stream` one item at a time; `arrived(n)` resolves once n items have come. */
+function reader<T>(stream: AsyncIterable<T>) {
+  let count = 0;
+  const waiting = new Map<number, () => void>();
+  const done = (async () => {
+    for await (const _ of stream) {
+      count++;
+      waiting.get(count)?.();
+      if (count === ITEMS) return;
     }
   })();
-  // One at a time, so the stream goes back to waiting between events.
-  for (let i = 0; i < 15; i++) {
-    await h.caller.task.create({ projectId, title: `change ${i}` });
-    for (let t = 0; t < 100 && seen.length <= i; t++) await new Promise((r) => setTimeout(r, 20));
+  const arrived = (n: number) => (count >= n ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(n, resolve)));
+  return { arrived, done };
+}
+
+test(
+  'an event stream keeps at most one abort listener over 1,000 waits',
+  async () => {
+    const { id: projectId } = await newProject(h);
+    const abort = new AbortController();
+    const { arrived, done } = reader(streamEvents({ db: h.db, bus: h.bus, filter: { projectId }, lastEventId: null, signal: abort.signal }));
+    const counts: number[] = [];
+    const task = await h.caller.task.create({ projectId, title: 'talked about' });
+    await arrived(1);
+    for (let i = 2; i <= ITEMS; i++) {
+      await h.caller.task.comment({ id: task.id, body: `comment ${i}` });
+      await arrived(i);
+      counts.push(abortListeners(abort.signal));
+    }
+    await done;
+    expect(Math.max(...counts)).toBeLessThanOrEqual(1);
+    abort.abort();
+  },
+  TIMEOUT_MS,
+);
+
+test(
+  'an output stream keeps at most one abort listener over 1,000 waits',
+  async () => {
+    const f = await createFixture(h);
+    const abort = new AbortController();
+    const { arrived, done } = reader(streamOutput({ db: h.db, bus: h.bus, feed: h.output, sessionId: f.sessionId, afterSeq: -1, signal: abort.signal }));
+    const counts: number[] = [];
+    for (let seq = 0; seq < ITEMS; seq++) {
+      await h.caller.runner.output({ runnerId: f.runnerId, sessionId: f.sessionId, chunks: [{ seq, data: Buffer.from(`line ${seq}\n`).toString('base64') }] });
+      await arrived(seq + 1);
+      counts.push(abortListeners(abort.signal));
+    }
+    await done;
+    expect(Math.max(...counts)).toBeLessThanOrEqual(1);
+    abort.abort();
+  },
+  TIMEOUT_MS,
+);
+
+test("a runner's inbox keeps one abort listener over 1,000 waits, and ends on abort", async () => {
+  const abort = new AbortController();
+  const inbox = createInbox<number>(abort.signal);
+  const counts: number[] = [];
+  for (let i = 0; i < ITEMS; i++) {
+    const next = inbox.next();
+    // Waiting now: the push wakes it.
+    inbox.push(i);
+    expect(await next).toBe(i);
+    counts.push(abortListeners(abort.signal));
   }
-  await reading;
-  expect(seen).toHaveLength(15);
-  expect(getEventListeners(abort.signal, 'abort').length).toBeLessThanOrEqual(1);
+  expect(Math.max(...counts)).toBe(1);
+  const waiting = inbox.next();
   abort.abort();
+  expect(await waiting).toBeNull();
 });

@@ -19,31 +19,10 @@ import {
 } from '@maestro/schemas';
 import { unclaimedSpawns, taskIdsOf, toSession } from '@maestro/db';
 import { z } from 'zod';
+import { createInbox } from '../inbox.js';
 import { mutate } from '../mutate.js';
 import * as sessions from '../services/sessions/index.js';
 import { adminProcedure, protectedProcedure, router } from '../trpc.js';
-
-/** Pushes into an async iterator from callbacks; the generator awaits `next()` between items. */
-function createInbox<T>(signal: AbortSignal) {
-  const items: T[] = [];
-  let wake: (() => void) | null = null;
-  // One abort listener for the inbox's life, not one per wait: a long subscription would pile them up.
-  signal.addEventListener('abort', () => wake?.(), { once: true });
-  return {
-    push(item: T) {
-      items.push(item);
-      wake?.();
-    },
-    async next(): Promise<T | null> {
-      while (items.length === 0) {
-        if (signal.aborted) return null;
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
-      }
-      return items.shift()!;
-    },
-  };
-}
 
 /** The runner's side of sessions. Runners authenticate with the server token; what they change is recorded as done by the runner. */
 export const runnerRouter = router({
