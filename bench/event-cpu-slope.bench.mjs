@@ -11,7 +11,7 @@
  * event over the first's, and the least-squares slope in CPU ms per event per
  * 1,000 events. Env: BENCH_DB (pglite | postgres), the counts above.
  */
-import { createScratchDatabase, intEnv, log, onCleanup, round, runBench, sleep } from './lib/common.mjs';
+import { until, createScratchDatabase, intEnv, log, onCleanup, round, runBench, sleep } from './lib/common.mjs';
 import { pidCpuMs } from './lib/cpu.mjs';
 import { startServer } from './lib/server.mjs';
 import { client as clientPkg } from './lib/workspace.mjs';
@@ -22,15 +22,6 @@ const WINDOW = intEnv('BENCH_WINDOW', 1000);
 const IN_FLIGHT = intEnv('BENCH_IN_FLIGHT', 4);
 const DB = process.env.BENCH_DB ?? 'pglite';
 const TOKEN = `bench-token-${Math.random().toString(36).slice(2)}-event-cpu-slope`;
-
-async function until(predicate, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) return false;
-    await sleep(10);
-  }
-  return true;
-}
 
 /** Least-squares slope of ys over xs. */
 function slope(xs, ys) {

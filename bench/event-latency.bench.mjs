@@ -11,7 +11,7 @@
  * BENCH_PACING ("ack" or "open"), BENCH_CASES ("postgres-1,postgres-2,pglite-1").
  */
 import { Agent, request } from 'node:http';
-import { createScratchDatabase, intEnv, log, round, runBench, sleep, summarize } from './lib/common.mjs';
+import { until, createScratchDatabase, intEnv, log, round, runBench, sleep, summarize } from './lib/common.mjs';
 import { startServer } from './lib/server.mjs';
 import { client as clientPkg } from './lib/workspace.mjs';
 
@@ -96,15 +96,6 @@ function subscribe(server, projectId, index) {
     c.close();
   };
   return state;
-}
-
-async function until(predicate, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) return false;
-    await sleep(20);
-  }
-  return true;
 }
 
 /** Runs one case: subscribers spread round-robin over `servers`, mutations sent to servers[0]. */

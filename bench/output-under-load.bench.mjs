@@ -19,7 +19,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScratchDatabase, initPgbench, intEnv, log, onCleanup, round, runBench, runPgbench, sleep, summarize } from './lib/common.mjs';
+import { until, createScratchDatabase, initPgbench, intEnv, log, onCleanup, round, runBench, runPgbench, sleep, summarize } from './lib/common.mjs';
 import { cpuMeter, pidCpuMs, postgresCpuMs } from './lib/cpu.mjs';
 import { startRunner } from './lib/runner.mjs';
 import { startServer } from './lib/server.mjs';
@@ -45,15 +45,6 @@ async function pool(count, concurrency, fn) {
       while (next < count) await fn(next++);
     }),
   );
-}
-
-async function until(predicate, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) return false;
-    await sleep(20);
-  }
-  return true;
 }
 
 /** One events subscriber: when each numbered comment (`tick:<n>`) arrived. */

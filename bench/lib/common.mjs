@@ -242,3 +242,13 @@ export async function runPgbench(db, { clients, threads, seconds, mode = '-N' })
     transactions: tx ? Number(tx[1]) : null,
   };
 }
+
+/** Polls `predicate` every 20 ms; false if it still does not hold after `timeoutMs`. */
+export async function until(predicate, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (!predicate()) {
+    if (performance.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
