@@ -39,9 +39,14 @@ export const requiredTaskId = { type: 'positional', required: true, description:
 
 export interface MaestroMeta extends CommandMeta {
   examples: string[];
+  /**
+   * An agent uses it: listed in the maestro-cli skill. People's commands (config, project create/use,
+   * runner, skill, prompt, session attach/cleanup) stay out, since every line costs every agent tokens.
+   */
+  agent?: boolean;
 }
 
 /** Command metadata with the examples `--help` prints. */
-export function meta(name: string, description: string, examples: string[]): MaestroMeta {
-  return { name, description, examples };
+export function meta(name: string, description: string, examples: string[], options: { agent?: boolean } = {}): MaestroMeta {
+  return { name, description, examples, ...options };
 }

@@ -17,6 +17,7 @@ export default defineCommand({
     'status',
     'Project summary: counts by status and priority, ready tasks, active sessions, blocked tasks and why, connected runners. With no project selected: every project in short and how to pick one',
     ['maestro status', 'maestro status --project prj_0123456789 --json'],
+    { agent: true },
   ),
   args: { ...globalArgs },
   async run() {

@@ -93,6 +93,7 @@ export default defineCommand({
     'watch',
     'Live events, one short line per change (terminal output hidden unless --output; every event as one JSON line with --json); survives server restarts, resuming after the last event seen',
     ['maestro watch', 'maestro watch --task tsk_0123456789', 'maestro watch --json --since 1200 | jq .type', 'maestro watch --count 1 --json'],
+    { agent: true },
   ),
   args: {
     ...globalArgs,

@@ -5,10 +5,12 @@ import { getSession } from '../session.js';
 import type { WhoamiData } from '../schemas/cli.js';
 
 export default defineCommand({
-  meta: meta('whoami', 'Who this process is: the Maestro session it runs in (from its environment), or "not in a session"', [
-    'maestro whoami',
-    'maestro whoami --json',
-  ]),
+  meta: meta(
+    'whoami',
+    'Who this process is: the Maestro session it runs in (from its environment), or "not in a session"',
+    ['maestro whoami', 'maestro whoami --json'],
+    { agent: true },
+  ),
   args: { ...globalArgs },
   run() {
     const rt = getSession();

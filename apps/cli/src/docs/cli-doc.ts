@@ -1,38 +1,16 @@
 import { ERROR_CODES } from '@maestro/schemas';
-import type { ArgDef, ArgsDef, CommandDef } from 'citty';
-import { globalArgs, type MaestroMeta } from '../args.js';
-import { root } from '../cli.js';
+import type { ArgDef, ArgsDef } from 'citty';
+import { globalArgs } from '../args.js';
 import { EXIT_CODE_HELP, exitCodeFor } from '../errors.js';
+import { commandManifest, type CommandEntry } from '../manifest.js';
 import { PUBLISHED_DATA, schemaFileName } from '../schemas/registry.js';
 import { namedEntities } from './entities.js';
 import { slug, splice, table } from './markdown.js';
 import { createSchemaText } from './schema-text.js';
 
-type AnyCommand = CommandDef<ArgsDef>;
-interface Leaf {
-  path: string;
-  meta: Partial<MaestroMeta>;
-  args: ArgsDef;
-}
-
 const GLOBAL_DEFS = new Set<unknown>(Object.values(globalArgs));
 /** A global flag as spread into the command; a command's own arg of the same name (`token revoke <token>`) is its own. */
 const isGlobal = (def: ArgDef) => GLOBAL_DEFS.has(def);
-const resolve = async <T>(value: T | Promise<T> | (() => T | Promise<T>) | undefined): Promise<T | undefined> =>
-  typeof value === 'function' ? await (value as () => T | Promise<T>)() : await value;
-
-/** Every runnable command under `command`, depth first, in the order `--help` lists them. */
-async function leaves(command: AnyCommand, path: string[]): Promise<Leaf[]> {
-  const subs = await resolve(command.subCommands);
-  if (!subs) {
-    const meta = ((await resolve(command.meta)) ?? {}) as Partial<MaestroMeta>;
-    return [{ path: path.join(' '), meta, args: (await resolve(command.args)) ?? {} }];
-  }
-  const found: Leaf[] = [];
-  for (const [name, sub] of Object.entries(subs)) found.push(...(await leaves((await resolve(sub)) as AnyCommand, [...path, name])));
-  return found;
-}
-
 const hintOf = (def: ArgDef) => ('valueHint' in def && typeof def.valueHint === 'string' ? def.valueHint : 'value');
 
 function flagText(name: string, def: ArgDef, withAlias = true): string {
@@ -42,7 +20,7 @@ function flagText(name: string, def: ArgDef, withAlias = true): string {
   return `--${name} <${hintOf(def)}>${alias}`;
 }
 
-function usage(leaf: Leaf): string {
+function usage(leaf: CommandEntry): string {
   const parts = [`maestro ${leaf.path}`];
   for (const [name, def] of Object.entries(leaf.args)) {
     if (isGlobal(def)) continue;
@@ -86,7 +64,7 @@ function dataLine(path: string): string | null {
   return lines.length ? lines.join('  \n') : null;
 }
 
-function commandSection(leaf: Leaf): string {
+function commandSection(leaf: CommandEntry): string {
   const parts = [`### maestro ${leaf.path}`, leaf.meta.description ?? '', `\`\`\`\n${usage(leaf)}\n\`\`\``, argTable(leaf.args, true)];
   const data = dataLine(leaf.path);
   parts.push(data ? `**JSON:** ${data}` : '**JSON:** no `data` schema is published for this command.');
@@ -105,7 +83,7 @@ export function exitCodeTable(): string {
 
 /** The generated sections of docs/cli.md: global flags, exit codes, and every command. */
 export async function cliSections(): Promise<Record<string, string>> {
-  const all = await leaves(root as unknown as AnyCommand, []);
+  const all = await commandManifest();
   const index = all.map((leaf) => `[\`${leaf.path}\`](#${slug(`maestro ${leaf.path}`)})`).join(' · ');
   return {
     'global flags': argTable(globalArgs, false),

@@ -3,12 +3,18 @@ import { join } from 'node:path';
 import { extractCommandLines, findBuiltinSkillsDir, renderPrompt, splitCommandLine } from '@maestro/skills';
 import { describe, expect, test } from 'vitest';
 import { findArg, resolveCommand } from '../run.js';
-import { regenerated, SKILL_FILE } from './generate.js';
+import { COMMAND_PATHS_FILE, commandPathsJson, regenerated, SKILL_FILE } from './generate.js';
 
 describe('skills/maestro-cli command reference', () => {
   test('is what the generator makes from the CLI’s own definitions (run `npm run generate:skills` when this fails)', async () => {
     const committed = readFileSync(SKILL_FILE, 'utf8');
     expect(await regenerated(committed)).toBe(committed);
+  });
+});
+
+describe('packages/skills command-paths.json', () => {
+  test('is the CLI’s command manifest (run `npm run generate:skills` when this fails)', async () => {
+    expect(readFileSync(COMMAND_PATHS_FILE, 'utf8')).toBe(await commandPathsJson());
   });
 });
 

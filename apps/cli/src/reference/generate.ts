@@ -2,47 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generatedSection, renderCommandReference, replaceGeneratedSection, type CommandDoc } from '@maestro/skills';
 import type { ArgsDef } from 'citty';
-import { globalArgs, type MaestroMeta } from '../args.js';
-import { resolveCommand } from '../run.js';
-
-/**
- * The commands an agent uses, in the order the skill lists them. People's
- * commands (config, project create/use, runner, skill, prompt, session
- * attach/cleanup) stay out: every line costs every agent tokens.
- */
-export const AGENT_COMMANDS = [
-  'status',
-  'whoami',
-  'task get',
-  'task list',
-  'task ready',
-  'task tree',
-  'task timeline',
-  'task comment',
-  'task create',
-  'task update',
-  'task start',
-  'task complete',
-  'task block',
-  'task unblock',
-  'task claim',
-  'task deps add',
-  'task deps remove',
-  'subtask create',
-  'subtask list',
-  'subtask complete',
-  'subtask update',
-  'session spawn',
-  'session list',
-  'session get',
-  'session logs',
-  'session stop',
-  'session needs-input',
-  'session working',
-  'session idle',
-  'watch',
-  'project get',
-] as const;
+import { globalArgs } from '../args.js';
+import { commandManifest } from '../manifest.js';
 
 const GLOBAL = new Set(Object.keys(globalArgs));
 /** Flags for people or scripts, not for an agent's loop: left out of the skill to save tokens. */
@@ -66,19 +27,27 @@ function usageOf(path: string, args: ArgsDef): string {
   return parts.join(' ');
 }
 
-/** Each agent command's usage and summary, read from the CLI's own definitions. */
+/** Each agent command's usage and summary (those whose meta says `agent`), read from the CLI's own definitions. */
 export async function commandDocs(): Promise<CommandDoc[]> {
-  const docs: CommandDoc[] = [];
-  for (const path of AGENT_COMMANDS) {
-    const resolved = await resolveCommand(path.split(' '));
-    if (resolved.unknown || resolved.missingSubcommand) throw new Error(`maestro ${path} is not a command`);
-    const meta = (typeof resolved.command.meta === 'function' ? await resolved.command.meta() : await resolved.command.meta) as MaestroMeta | undefined;
-    docs.push({ usage: usageOf(path, resolved.args), summary: firstClause(meta?.description) });
-  }
-  return docs;
+  return (await commandManifest()).filter((c) => c.meta.agent).map((c) => ({ usage: usageOf(c.path, c.args), summary: firstClause(c.meta.description) }));
 }
 
 export const SKILL_FILE = fileURLToPath(new URL('../../../../skills/maestro-cli/skill.md', import.meta.url));
+
+/**
+ * Every command path, for the skills package's tests that read `maestro …` lines
+ * (a package never imports an app, so it gets the manifest as a file it owns).
+ */
+export const COMMAND_PATHS_FILE = fileURLToPath(new URL('../../../../packages/skills/src/testing/command-paths.json', import.meta.url));
+
+/** The command-paths file's content. */
+export async function commandPathsJson(): Promise<string> {
+  return `${JSON.stringify(
+    (await commandManifest()).map((c) => c.path),
+    null,
+    2,
+  )}\n`;
+}
 
 /** The skill file with its command section regenerated. */
 export async function regenerated(markdown: string): Promise<string> {
@@ -87,19 +56,21 @@ export async function regenerated(markdown: string): Promise<string> {
 
 export { generatedSection };
 
-/** `npm run generate:skills` writes the section; `--check` only reports drift (exit 1). */
+/** `npm run generate:skills` writes the skill's section and the command paths; `--check` only reports drift (exit 1). */
 async function main(): Promise<void> {
-  const current = readFileSync(SKILL_FILE, 'utf8');
-  const next = await regenerated(current);
-  if (process.argv.includes('--check')) {
-    if (next !== current) {
-      process.stderr.write('skills/maestro-cli/skill.md is out of date: run `npm run generate:skills`\n');
+  const files = [
+    { file: SKILL_FILE, next: await regenerated(readFileSync(SKILL_FILE, 'utf8')) },
+    { file: COMMAND_PATHS_FILE, next: await commandPathsJson() },
+  ];
+  for (const { file, next } of files) {
+    if (!process.argv.includes('--check')) {
+      writeFileSync(file, next);
+      process.stdout.write(`wrote ${file}\n`);
+    } else if (next !== readFileSync(file, 'utf8')) {
+      process.stderr.write(`${file} is out of date: run \`npm run generate:skills\`\n`);
       process.exitCode = 1;
     }
-    return;
   }
-  writeFileSync(SKILL_FILE, next);
-  process.stdout.write(`wrote ${SKILL_FILE}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { schemaErrors } from '../e2e/helpers.js';
+import { commandManifest } from '../manifest.js';
 import { generateSchemas, SCHEMA_DIR, serialize } from './generate.js';
 import { PUBLISHED_DATA, schemaFileName } from './registry.js';
 
@@ -15,6 +16,11 @@ describe('published JSON Schemas (apps/cli/schemas)', () => {
 
   test('there is one per command', () => {
     for (const command of Object.keys(PUBLISHED_DATA)) expect(readdirSync(SCHEMA_DIR)).toContain(schemaFileName(command));
+  });
+
+  test('each names a command of the manifest (the command tree), so a renamed command cannot leave its schema behind', async () => {
+    const paths = new Set((await commandManifest()).map((c) => c.path));
+    for (const command of Object.keys(PUBLISHED_DATA)) expect(paths, command).toContain(command.replace(/ --\S+$/, ''));
   });
 
   test('they reject what the contract forbids', () => {

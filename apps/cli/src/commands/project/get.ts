@@ -6,7 +6,7 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('get', 'Show a project (default: the selected one)', ['maestro project get', 'maestro project get prj_0123456789 --json']),
+  meta: meta('get', 'Show a project (default: the selected one)', ['maestro project get', 'maestro project get prj_0123456789 --json'], { agent: true }),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: false, description: 'Project id (default: --project, MAESTRO_PROJECT_ID or the config)' },

@@ -7,7 +7,7 @@ import { sessionIdArg, sessionIdOf } from './id.js';
 import { sessionSummary } from './render.js';
 
 export default defineCommand({
-  meta: meta('get', 'Show a session: status, agent, tasks, directory, exit', ['maestro session get ses_0123456789 --json']),
+  meta: meta('get', 'Show a session: status, agent, tasks, directory, exit', ['maestro session get ses_0123456789 --json'], { agent: true }),
   args: { ...globalArgs, id: sessionIdArg },
   async run({ args }) {
     const rt = useRuntime();

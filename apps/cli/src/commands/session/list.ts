@@ -8,11 +8,12 @@ import { splitList, toInt, validate } from '../../validate.js';
 import { sessionTable } from './render.js';
 
 export default defineCommand({
-  meta: meta('list', 'List sessions of the project, newest first, and the connected runners; every page unless --limit', [
-    'maestro session list --active',
-    'maestro session list --attention needs_input',
-    'maestro session list --task tsk_0123456789 --json',
-  ]),
+  meta: meta(
+    'list',
+    'List sessions of the project, newest first, and the connected runners; every page unless --limit',
+    ['maestro session list --active', 'maestro session list --attention needs_input', 'maestro session list --task tsk_0123456789 --json'],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     status: { type: 'string', valueHint: 'status[,…]', description: 'spawning, active, completed, failed, stopped, lost' },

@@ -6,11 +6,12 @@ import { validate } from '../../validate.js';
 import { sessionIdArg, sessionIdOf } from './id.js';
 
 export default defineCommand({
-  meta: meta('logs', "A session's full terminal output from the start; --follow keeps streaming until it ends", [
-    'maestro session logs ses_0123456789',
-    'maestro session logs ses_0123456789 --follow',
-    'maestro session logs ses_0123456789 --json',
-  ]),
+  meta: meta(
+    'logs',
+    "A session's full terminal output from the start; --follow keeps streaming until it ends",
+    ['maestro session logs ses_0123456789', 'maestro session logs ses_0123456789 --follow', 'maestro session logs ses_0123456789 --json'],
+    { agent: true },
+  ),
   args: { ...globalArgs, id: sessionIdArg, follow: { type: 'boolean', alias: 'f', description: 'Stream new output live until the session ends' } },
   async run({ args }) {
     const rt = useRuntime();

@@ -14,7 +14,7 @@ const sessionFlag = { type: 'string', valueHint: 'session-id', description: 'Ses
  */
 export function signalCommand(state: SignalState, text: { description: string; examples: string[]; messageRequired: boolean; messageHelp: string }) {
   return defineCommand({
-    meta: meta(state === 'needs_input' ? 'needs-input' : state, text.description, text.examples),
+    meta: meta(state === 'needs_input' ? 'needs-input' : state, text.description, text.examples, { agent: true }),
     args: {
       ...globalArgs,
       message: { type: 'positional', required: text.messageRequired, valueHint: 'text', description: text.messageHelp },

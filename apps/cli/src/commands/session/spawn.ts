@@ -12,11 +12,16 @@ import { spawnFailure, waitUntilStarted } from './spawn-wait.js';
 const NO_RUNNER = 'No runner is connected: the session waits (spawning) until one is. `npm start` runs one; `maestro runner` starts more.';
 
 export default defineCommand({
-  meta: meta('spawn', 'Start an agent on tasks in a real terminal (a runner picks it up); prints the session', [
-    'maestro session spawn --task tsk_0123456789',
-    'maestro session spawn --task tsk_0123456789 --agent codex --worktree --wait',
-    'maestro session spawn --task tsk_0123456789 --agent custom --command "./scripts/agent.sh" --json',
-  ]),
+  meta: meta(
+    'spawn',
+    'Start an agent on tasks in a real terminal (a runner picks it up); prints the session',
+    [
+      'maestro session spawn --task tsk_0123456789',
+      'maestro session spawn --task tsk_0123456789 --agent codex --worktree --wait',
+      'maestro session spawn --task tsk_0123456789 --agent custom --command "./scripts/agent.sh" --json',
+    ],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     task: { type: 'string', required: true, valueHint: 'id[,id…]', description: 'Task(s) the agent works on; each must exist' },

@@ -27,10 +27,12 @@ async function untilEnded(get: () => Promise<Session>): Promise<Session> {
 }
 
 export default defineCommand({
-  meta: meta('stop', 'Stop a session: SIGTERM, then SIGKILL after 5 s; prints it `stopping`, or with --wait once it has ended `stopped`', [
-    'maestro session stop ses_0123456789',
-    'maestro session stop ses_0123456789 --wait --json',
-  ]),
+  meta: meta(
+    'stop',
+    'Stop a session: SIGTERM, then SIGKILL after 5 s; prints it `stopping`, or with --wait once it has ended `stopped`',
+    ['maestro session stop ses_0123456789', 'maestro session stop ses_0123456789 --wait --json'],
+    { agent: true },
+  ),
   args: { ...globalArgs, id: sessionIdArg, wait: { type: 'boolean', description: 'Wait until it has ended and print it then' } },
   async run({ args }) {
     const rt = useRuntime();

@@ -7,7 +7,7 @@ import { validate } from '../../validate.js';
 import { parentOf } from './parent.js';
 
 export default defineCommand({
-  meta: meta('complete', 'Complete a subtask', ['maestro subtask complete tsk_0123456789', 'maestro subtask complete tsk_0123456789 --json']),
+  meta: meta('complete', 'Complete a subtask', ['maestro subtask complete tsk_0123456789', 'maestro subtask complete tsk_0123456789 --json'], { agent: true }),
   args: { ...globalArgs, subtaskId: { type: 'positional', required: true, description: 'Subtask id' } },
   async run({ args }) {
     const rt = useRuntime();

@@ -7,10 +7,15 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('create', 'Add a subtask to a task (it goes last)', [
-    'maestro subtask create tsk_0123456789 "Write the migration"',
-    'maestro subtask create tsk_0123456789 "Update docs" --desc "README and docs/cli.md" --json',
-  ]),
+  meta: meta(
+    'create',
+    'Add a subtask to a task (it goes last)',
+    [
+      'maestro subtask create tsk_0123456789 "Write the migration"',
+      'maestro subtask create tsk_0123456789 "Update docs" --desc "README and docs/cli.md" --json',
+    ],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     taskId: { type: 'positional', required: true, description: 'Parent task id' },

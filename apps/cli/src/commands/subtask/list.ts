@@ -6,7 +6,7 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('list', 'List a task’s subtasks in order', ['maestro subtask list tsk_0123456789', 'maestro subtask list tsk_0123456789 --json']),
+  meta: meta('list', 'List a task’s subtasks in order', ['maestro subtask list tsk_0123456789', 'maestro subtask list tsk_0123456789 --json'], { agent: true }),
   args: { ...globalArgs, taskId: { type: 'positional', required: true, description: 'Parent task id' } },
   async run({ args }) {
     const rt = useRuntime();

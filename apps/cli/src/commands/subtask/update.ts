@@ -8,10 +8,12 @@ import { requireTaskChange, toInt, validate } from '../../validate.js';
 import { parentOf } from './parent.js';
 
 export default defineCommand({
-  meta: meta('update', 'Change a subtask’s title, description, priority, status or worktree opt-in', [
-    'maestro subtask update tsk_0123456789 --title "Write the down migration too"',
-    'maestro subtask update tsk_0123456789 --status in_progress --json',
-  ]),
+  meta: meta(
+    'update',
+    'Change a subtask’s title, description, priority, status or worktree opt-in',
+    ['maestro subtask update tsk_0123456789 --title "Write the down migration too"', 'maestro subtask update tsk_0123456789 --status in_progress --json'],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     subtaskId: { type: 'positional', required: true, description: 'Subtask id' },

@@ -6,10 +6,12 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('block', 'Block a task, saying why (the reason shows in status and the timeline)', [
-    'maestro task block tsk_0123456789 --reason "Waiting for API credentials"',
-    'maestro task block tsk_0123456789 --reason "CI is red on main" --json',
-  ]),
+  meta: meta(
+    'block',
+    'Block a task, saying why (the reason shows in status and the timeline)',
+    ['maestro task block tsk_0123456789 --reason "Waiting for API credentials"', 'maestro task block tsk_0123456789 --reason "CI is red on main" --json'],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     id: requiredTaskId,

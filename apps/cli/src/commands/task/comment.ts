@@ -5,10 +5,15 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('comment', 'Add a comment to a task’s timeline', [
-    'maestro task comment tsk_0123456789 "Tried the staging DB; same error"',
-    'MAESTRO_TASK_IDS=tsk_0123456789 maestro task comment --body "Half done" --json',
-  ]),
+  meta: meta(
+    'comment',
+    'Add a comment to a task’s timeline',
+    [
+      'maestro task comment tsk_0123456789 "Tried the staging DB; same error"',
+      'MAESTRO_TASK_IDS=tsk_0123456789 maestro task comment --body "Half done" --json',
+    ],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: false, description: 'Task id (default: first of MAESTRO_TASK_IDS)' },

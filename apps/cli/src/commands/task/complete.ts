@@ -6,10 +6,12 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('complete', 'Complete a task (its dependencies and subtasks must be done)', [
-    'maestro task complete tsk_0123456789',
-    'MAESTRO_TASK_IDS=tsk_0123456789 maestro task complete --json',
-  ]),
+  meta: meta(
+    'complete',
+    'Complete a task (its dependencies and subtasks must be done)',
+    ['maestro task complete tsk_0123456789', 'MAESTRO_TASK_IDS=tsk_0123456789 maestro task complete --json'],
+    { agent: true },
+  ),
   args: { ...globalArgs, id: optionalTaskId },
   async run({ args }) {
     const rt = useRuntime();

@@ -7,12 +7,17 @@ import { useRuntime } from '../../runtime.js';
 import { splitList, validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('create', 'Create a task in the project (a subtask with --parent; priority defaults to the parent’s, else medium)', [
-    'maestro task create "Add login page" --priority high',
-    'maestro task create "Write tests" --depends-on tsk_0123456789,tsk_abcdefghij --json',
-    'maestro task create "Fix typo" --parent tsk_0123456789',
-    'maestro task create "Rewrite the parser" --worktree',
-  ]),
+  meta: meta(
+    'create',
+    'Create a task in the project (a subtask with --parent; priority defaults to the parent’s, else medium)',
+    [
+      'maestro task create "Add login page" --priority high',
+      'maestro task create "Write tests" --depends-on tsk_0123456789,tsk_abcdefghij --json',
+      'maestro task create "Fix typo" --parent tsk_0123456789',
+      'maestro task create "Rewrite the parser" --worktree',
+    ],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     title: { type: 'positional', required: true, description: 'Title (quote it)' },

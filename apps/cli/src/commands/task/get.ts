@@ -6,10 +6,12 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('get', 'Show a task with its subtasks, dependencies, dependents and readiness', [
-    'maestro task get tsk_0123456789',
-    'MAESTRO_TASK_IDS=tsk_0123456789 maestro task get --json',
-  ]),
+  meta: meta(
+    'get',
+    'Show a task with its subtasks, dependencies, dependents and readiness',
+    ['maestro task get tsk_0123456789', 'MAESTRO_TASK_IDS=tsk_0123456789 maestro task get --json'],
+    { agent: true },
+  ),
   args: { ...globalArgs, id: optionalTaskId },
   async run({ args }) {
     const rt = useRuntime();

@@ -8,12 +8,12 @@ import { useRuntime } from '../../runtime.js';
 import { splitList, toInt, validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('list', 'List the project’s tasks, highest priority first; every page unless --limit', [
-    'maestro task list',
-    'maestro task list --status todo,in_progress --priority high,urgent',
-    'maestro task list --ready --json',
-    'maestro task list --mine',
-  ]),
+  meta: meta(
+    'list',
+    'List the project’s tasks, highest priority first; every page unless --limit',
+    ['maestro task list', 'maestro task list --status todo,in_progress --priority high,urgent', 'maestro task list --ready --json', 'maestro task list --mine'],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     status: statusListArg,

@@ -7,7 +7,9 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('ready', 'Tasks ready to start (todo, every dependency completed), in claim order', ['maestro task ready', 'maestro task ready --json']),
+  meta: meta('ready', 'Tasks ready to start (todo, every dependency completed), in claim order', ['maestro task ready', 'maestro task ready --json'], {
+    agent: true,
+  }),
   args: { ...globalArgs },
   async run() {
     const rt = useRuntime();

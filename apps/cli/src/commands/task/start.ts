@@ -6,7 +6,9 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('start', 'Start a task: → in_progress', ['maestro task start tsk_0123456789', 'MAESTRO_TASK_IDS=tsk_0123456789 maestro task start --json']),
+  meta: meta('start', 'Start a task: → in_progress', ['maestro task start tsk_0123456789', 'MAESTRO_TASK_IDS=tsk_0123456789 maestro task start --json'], {
+    agent: true,
+  }),
   args: { ...globalArgs, id: optionalTaskId },
   async run({ args }) {
     const rt = useRuntime();

@@ -7,10 +7,12 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('timeline', 'Everything that happened to a task, oldest first: status changes, blocks with reasons, comments', [
-    'maestro task timeline tsk_0123456789',
-    'maestro task timeline tsk_0123456789 --json',
-  ]),
+  meta: meta(
+    'timeline',
+    'Everything that happened to a task, oldest first: status changes, blocks with reasons, comments',
+    ['maestro task timeline tsk_0123456789', 'maestro task timeline tsk_0123456789 --json'],
+    { agent: true },
+  ),
   args: { ...globalArgs, id: requiredTaskId },
   async run({ args }) {
     const rt = useRuntime();

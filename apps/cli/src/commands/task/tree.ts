@@ -7,7 +7,9 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('tree', 'A task and its subtasks as a tree; the whole project without an id', ['maestro task tree', 'maestro task tree tsk_0123456789 --json']),
+  meta: meta('tree', 'A task and its subtasks as a tree; the whole project without an id', ['maestro task tree', 'maestro task tree tsk_0123456789 --json'], {
+    agent: true,
+  }),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: false, description: 'Root task (default: first of MAESTRO_TASK_IDS, else the whole project)' },

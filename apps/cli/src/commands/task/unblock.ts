@@ -6,10 +6,12 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('unblock', 'Unblock a task: back to in_progress if it had started, else todo; clears the reason', [
-    'maestro task unblock tsk_0123456789',
-    'maestro task unblock tsk_0123456789 --json',
-  ]),
+  meta: meta(
+    'unblock',
+    'Unblock a task: back to in_progress if it had started, else todo; clears the reason',
+    ['maestro task unblock tsk_0123456789', 'maestro task unblock tsk_0123456789 --json'],
+    { agent: true },
+  ),
   args: { ...globalArgs, id: requiredTaskId },
   async run({ args }) {
     const rt = useRuntime();

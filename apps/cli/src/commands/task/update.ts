@@ -7,11 +7,16 @@ import { useRuntime } from '../../runtime.js';
 import { requireTaskChange, toInt, validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('update', 'Change a task’s title, description, priority, status or worktree opt-in', [
-    'maestro task update tsk_0123456789 --priority urgent',
-    'maestro task update tsk_0123456789 --status in_review --expected-version 3 --json',
-    'maestro task update tsk_0123456789 --no-worktree',
-  ]),
+  meta: meta(
+    'update',
+    'Change a task’s title, description, priority, status or worktree opt-in',
+    [
+      'maestro task update tsk_0123456789 --priority urgent',
+      'maestro task update tsk_0123456789 --status in_review --expected-version 3 --json',
+      'maestro task update tsk_0123456789 --no-worktree',
+    ],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     id: requiredTaskId,

@@ -5,10 +5,12 @@ import { useRuntime } from '../../../runtime.js';
 import { validate } from '../../../validate.js';
 
 export default defineCommand({
-  meta: meta('add', 'Make <id> wait for <dependsOnId> (refused with exit 5 if it would make a cycle)', [
-    'maestro task deps add tsk_0123456789 tsk_abcdefghij',
-    'maestro task deps add tsk_0123456789 tsk_abcdefghij --json',
-  ]),
+  meta: meta(
+    'add',
+    'Make <id> wait for <dependsOnId> (refused with exit 5 if it would make a cycle)',
+    ['maestro task deps add tsk_0123456789 tsk_abcdefghij', 'maestro task deps add tsk_0123456789 tsk_abcdefghij --json'],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: true, description: 'The task that waits' },

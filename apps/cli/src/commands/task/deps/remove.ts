@@ -5,10 +5,12 @@ import { useRuntime } from '../../../runtime.js';
 import { validate } from '../../../validate.js';
 
 export default defineCommand({
-  meta: meta('remove', 'Stop <id> waiting for <dependsOnId>', [
-    'maestro task deps remove tsk_0123456789 tsk_abcdefghij',
-    'maestro task deps remove tsk_0123456789 tsk_abcdefghij --json',
-  ]),
+  meta: meta(
+    'remove',
+    'Stop <id> waiting for <dependsOnId>',
+    ['maestro task deps remove tsk_0123456789 tsk_abcdefghij', 'maestro task deps remove tsk_0123456789 tsk_abcdefghij --json'],
+    { agent: true },
+  ),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: true, description: 'The task that waits' },
