@@ -93,7 +93,20 @@ async function openDatabase(env: ServerEnv, logger: Logger): Promise<{ handle: D
  * The composition root: database, bus, tRPC over HTTP and WebSocket on one
  * port, /health and /metrics. Migrations run before the port opens.
  */
-export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?: WebApp }): Promise<RunningServer> {
+/**
+ * How often a quiet WebSocket is pinged and how long its pong may take: ~7 s finds dead peers
+ * (a laptop that slept, a dropped NAT mapping). A client too stalled to read the ping is cut
+ * as well, and resumes from its last event id on reconnect.
+ */
+export const WS_KEEPALIVE = { pingMs: 4_000, pongWaitMs: 3_000 };
+
+export async function startServer(opts: {
+  env: ServerEnv;
+  logger?: Logger;
+  web?: WebApp;
+  /** Overrides WS_KEEPALIVE (tests that hold a client paused longer than it allows). */
+  keepAlive?: typeof WS_KEEPALIVE;
+}): Promise<RunningServer> {
   const { env } = opts;
   const logger = opts.logger ?? createLogger(env.LOG_LEVEL);
   const { warning } = checkExposure({ host: env.HOST, explicitToken: env.MAESTRO_TOKEN });
@@ -219,8 +232,7 @@ export async function startServer(opts: { env: ServerEnv; logger?: Logger; web?:
     router: appRouter,
     createContext: ({ req, res }) => contextFor(req, res),
     onError,
-    // Pings find dead peers (a laptop that slept, a dropped NAT mapping) within ~7 s of their last message.
-    keepAlive: { enabled: true, pingMs: 4_000, pongWaitMs: 3_000 },
+    keepAlive: { enabled: true, ...(opts.keepAlive ?? WS_KEEPALIVE) },
   });
   wss.on('connection', (socket) => {
     metrics.wsConnections.inc();
