@@ -1,119 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorBody } from '@maestro/schemas';
-import { parseArgs, renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
-import { globalArgs, type MaestroMeta } from './args.js';
-import { root, VERSION } from './cli.js';
+import { renderUsage, runCommand } from 'citty';
+import type { MaestroMeta } from './args.js';
+import { VERSION } from './cli.js';
 import { readEnv, type CliEnv } from './env.js';
 import { CliError, EXIT, EXIT_CODE_HELP, exitCodeFor, toErrorBody } from './errors.js';
 import { createPrinter, stripAnsi, type Stream } from './output.js';
 import { setSession, type Session } from './session.js';
-import type { GlobalFlags } from './settings.js';
+import { walkArgv, type Walk } from './walk.js';
 
-type AnyCommand = CommandDef<ArgsDef>;
 const resolveValue = async <T>(value: T | Promise<T> | (() => T | Promise<T>) | undefined): Promise<T | undefined> =>
   typeof value === 'function' ? (value as () => T | Promise<T>)() : value;
 
-interface Resolved {
-  /** `maestro task deps add` */
-  path: string[];
-  command: AnyCommand;
-  args: ArgsDef;
-  /** Tokens that are not command names: flags, their values and positionals. */
-  rest: string[];
-  /** The command has subcommands and none was named. */
-  missingSubcommand: boolean;
-  unknown?: string;
-}
-
-const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-export function findArg(args: ArgsDef, flag: string): [string, ArgsDef[string]] | undefined {
-  for (const [name, def] of Object.entries(args)) {
-    if (def.type === 'positional') continue;
-    const aliases = 'alias' in def && def.alias ? ([] as string[]).concat(def.alias) : [];
-    if ([name, camel(name), kebab(name), ...aliases].includes(flag) || camel(flag) === camel(name)) return [name, def];
-  }
-  return undefined;
-}
-
-const isValueFlag = (def: ArgsDef[string] | undefined) => def?.type === 'string' || def?.type === 'enum';
-
-/** Walks subcommands the way citty will, loading only the modules on the path. */
-export async function resolveCommand(argv: string[]): Promise<Resolved> {
-  let command = root as unknown as AnyCommand;
-  const path = ['maestro'];
-  const rest: string[] = [];
-  let tokens = argv;
-  for (;;) {
-    const args = (await resolveValue(command.args)) ?? {};
-    const subs = await resolveValue(command.subCommands);
-    if (!subs) return { path, command, args, rest: [...rest, ...tokens], missingSubcommand: false };
-    let i = 0;
-    for (; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token === '--') break;
-      if (!token.startsWith('-')) break;
-      rest.push(token);
-      if (!token.includes('=') && isValueFlag(findArg(args, token.replace(/^-{1,2}/, ''))?.[1]) && i + 1 < tokens.length) rest.push(tokens[++i]!);
-    }
-    const name = tokens[i];
-    if (name === undefined || name === '--') return { path, command, args, rest: [...rest, ...tokens.slice(i)], missingSubcommand: true };
-    const sub = name in subs ? await resolveValue(subs[name]) : undefined;
-    if (!sub) return { path, command, args, rest, missingSubcommand: true, unknown: name };
-    path.push(name);
-    command = sub as AnyCommand;
-    tokens = tokens.slice(i + 1);
-  }
-}
-
-const HELP_FLAGS = new Set(['--help', '-h']);
-
-/** Refuses flags the command does not define and surplus positionals: citty would silently ignore them. */
-function checkTokens(resolved: Resolved): void {
-  const { args, rest, path } = resolved;
-  const where = `\`${path.join(' ')}\``;
-  const positionalsAllowed = Object.values(args).filter((a) => a.type === 'positional').length;
-  let positionals = 0;
-  for (let i = 0; i < rest.length; i++) {
-    const token = rest[i]!;
-    if (token === '--') {
-      positionals += rest.length - i - 1;
-      break;
-    }
-    if (token.startsWith('-') && token.length > 1 && !/^-\d/.test(token)) {
-      const name = token.replace(/^-{1,2}/, '').split('=')[0]!;
-      const found = findArg(args, name) ?? (name.startsWith('no-') ? findArg(args, name.slice(3)) : undefined);
-      if (!found) {
-        const known = Object.entries(args)
-          .filter(([, d]) => d.type !== 'positional')
-          .map(([n]) => `--${n}`);
-        throw new CliError('VALIDATION', `Unknown option ${token.split('=')[0]} for ${where}`, {
-          hint: `Options: ${known.join(', ')}. See \`${path.join(' ')} --help\`.`,
-        });
-      }
-      if (isValueFlag(found[1]) && !token.includes('=')) {
-        const value = rest[i + 1];
-        // citty would take a missing value as "" and the next flag as a flag: say so instead.
-        if (value === undefined || (value.startsWith('-') && !/^-\d/.test(value))) {
-          throw new CliError('VALIDATION', `Option --${found[0]} needs a value`, {
-            hint: `Give it after a space or with =, e.g. --${found[0]}=<value>. See \`${path.join(' ')} --help\`.`,
-          });
-        }
-        i++;
-      }
-      continue;
-    }
-    positionals++;
-  }
-  if (positionals > positionalsAllowed) {
-    throw new CliError('VALIDATION', `Too many arguments for ${where} (expected at most ${positionalsAllowed})`, {
-      hint: 'Quote text that contains spaces, e.g. maestro task create "Fix the login bug". Use -- before text that starts with a dash.',
-    });
-  }
-}
-
-async function helpText(resolved: Resolved, color: boolean): Promise<string> {
+async function helpText(resolved: Walk, color: boolean): Promise<string> {
   const parentName = resolved.path.slice(0, -1).join(' ');
   const usage = await renderUsage(resolved.command, parentName ? { meta: { name: parentName } } : undefined);
   const metaValue: Partial<MaestroMeta> | undefined = await resolveValue(resolved.command.meta);
@@ -147,52 +46,37 @@ function isCittyError(error: unknown): error is Error {
   return error instanceof Error && error.name === 'CLIError';
 }
 
-function globalFlags(argv: string[]): GlobalFlags {
-  const end = argv.indexOf('--');
-  const parsed = parseArgs(end === -1 ? argv : argv.slice(0, end), globalArgs);
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return {
-    json: typeof parsed.json === 'boolean' ? parsed.json : undefined,
-    server: str(parsed.server),
-    project: str(parsed.project),
-    token: str(parsed.token),
-  };
-}
-
 export interface RunIo {
   env: NodeJS.ProcessEnv;
   stdout: Stream;
   stderr: Stream;
 }
 
-async function dispatch(rt: Session, argv: string[], io: RunIo): Promise<number> {
-  const beforeDashes = argv.indexOf('--') === -1 ? argv : argv.slice(0, argv.indexOf('--'));
-  const resolved = await resolveCommand(argv);
-  if (resolved.path.length === 1 && resolved.missingSubcommand && beforeDashes.some((t) => t === '--version' || t === '-v')) {
+async function dispatch(rt: Session, walk: Walk, bare: boolean, io: RunIo): Promise<number> {
+  if (walk.path.length === 1 && walk.missingSubcommand && walk.version) {
     rt.out.success({ version: VERSION }, (d) => d.version);
     return EXIT.ok;
   }
   const color = io.stdout.isTTY === true && !rt.env.noColor;
-  const wantsHelp = beforeDashes.some((t) => HELP_FLAGS.has(t)) || argv.length === 0;
-  if (resolved.unknown !== undefined) {
-    const subs = Object.keys((await resolveValue(resolved.command.subCommands)) ?? {});
-    throw new CliError('VALIDATION', `Unknown command "${resolved.unknown}" for \`${resolved.path.join(' ')}\``, {
-      hint: `Commands: ${subs.join(', ')}. See \`${resolved.path.join(' ')} --help\`.`,
+  if (walk.unknown !== undefined) {
+    const subs = Object.keys((await resolveValue(walk.command.subCommands)) ?? {});
+    throw new CliError('VALIDATION', `Unknown command "${walk.unknown}" for \`${walk.path.join(' ')}\``, {
+      hint: `Commands: ${subs.join(', ')}. See \`${walk.path.join(' ')} --help\`.`,
     });
   }
-  if (wantsHelp) {
-    io.stdout.write(await helpText(resolved, color));
+  if (walk.help || bare) {
+    io.stdout.write(await helpText(walk, color));
     return EXIT.ok;
   }
-  if (resolved.missingSubcommand) {
-    const subs = Object.keys((await resolveValue(resolved.command.subCommands)) ?? {});
-    if (!rt.out.json) io.stderr.write(await helpText(resolved, false));
-    throw new CliError('VALIDATION', `Missing command for \`${resolved.path.join(' ')}\``, {
+  if (walk.missingSubcommand) {
+    const subs = Object.keys((await resolveValue(walk.command.subCommands)) ?? {});
+    if (!rt.out.json) io.stderr.write(await helpText(walk, false));
+    throw new CliError('VALIDATION', `Missing command for \`${walk.path.join(' ')}\``, {
       hint: `Commands: ${subs.join(', ')}.`,
     });
   }
-  checkTokens(resolved);
-  await runCommand(root, { rawArgs: argv });
+  if (walk.problem) throw walk.problem;
+  await runCommand(walk.command, { rawArgs: walk.rest });
   return EXIT.ok;
 }
 
@@ -212,12 +96,17 @@ function configWantsJson(env: CliEnv): boolean {
  */
 export async function run(argv: string[], io: RunIo): Promise<number> {
   const env = readEnv(io.env);
-  const flags = globalFlags(argv);
+  const walked = await walkArgv(argv).then(
+    (walk) => ({ walk }),
+    (error: unknown) => ({ error }),
+  );
+  const flags = 'walk' in walked ? walked.walk.flags : {};
   const out = createPrinter({ json: flags.json ?? configWantsJson(env), stdout: io.stdout, stderr: io.stderr, noColor: env.noColor });
   const session: Session = { env, flags, out, errorContext: () => undefined, close: () => {} };
   setSession(session);
   try {
-    return await dispatch(session, argv, io);
+    if (!('walk' in walked)) throw walked.error;
+    return await dispatch(session, walked.walk, argv.length === 0, io);
   } catch (error) {
     const body: ErrorBody = isCittyError(error)
       ? { code: 'VALIDATION', message: stripAnsi(error.message), hint: 'See `--help` for the arguments this command takes.' }

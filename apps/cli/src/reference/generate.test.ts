@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractCommandLines, findBuiltinSkillsDir, renderPrompt, splitCommandLine } from '@maestro/skills';
 import { describe, expect, test } from 'vitest';
-import { findArg, resolveCommand } from '../run.js';
+import { findArg, walkArgv } from '../walk.js';
 import { COMMAND_PATHS_FILE, commandPathsJson, regenerated, SKILL_FILE } from './generate.js';
 
 describe('skills/maestro-cli command reference', () => {
@@ -37,7 +37,7 @@ describe('every maestro command line in every skill and composed prompt parses w
 
   test.each(lines)('$skill: $line', async ({ line }) => {
     const words = splitCommandLine(line).slice(1);
-    const resolved = await resolveCommand(words);
+    const resolved = await walkArgv(words);
     expect(resolved.unknown, `unknown command in "${line}"`).toBeUndefined();
     expect(resolved.missingSubcommand, `"${line}" names no runnable command`).toBe(false);
     for (const word of resolved.rest.filter((w) => w.startsWith('--'))) {
