@@ -6,7 +6,7 @@ import { VERSION } from './cli.js';
 import { readEnv, type CliEnv } from './env.js';
 import { CliError, EXIT, EXIT_CODE_HELP, exitCodeFor, toErrorBody } from './errors.js';
 import { createPrinter, stripAnsi, type Stream } from './output.js';
-import { setSession, type Session } from './session.js';
+import type { Invocation } from './invocation.js';
 import { walkArgv, type Walk } from './walk.js';
 
 const resolveValue = async <T>(value: T | Promise<T> | (() => T | Promise<T>) | undefined): Promise<T | undefined> =>
@@ -52,7 +52,7 @@ export interface RunIo {
   stderr: Stream;
 }
 
-async function dispatch(rt: Session, walk: Walk, bare: boolean, io: RunIo): Promise<number> {
+async function dispatch(rt: Invocation, walk: Walk, bare: boolean, io: RunIo): Promise<number> {
   if (walk.path.length === 1 && walk.missingSubcommand && walk.version) {
     rt.out.success({ version: VERSION }, (d) => d.version);
     return EXIT.ok;
@@ -76,7 +76,7 @@ async function dispatch(rt: Session, walk: Walk, bare: boolean, io: RunIo): Prom
     });
   }
   if (walk.problem) throw walk.problem;
-  await runCommand(walk.command, { rawArgs: walk.rest });
+  await runCommand(walk.command, { rawArgs: walk.rest, data: rt });
   return EXIT.ok;
 }
 
@@ -102,19 +102,17 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
   );
   const flags = 'walk' in walked ? walked.walk.flags : {};
   const out = createPrinter({ json: flags.json ?? configWantsJson(env), stdout: io.stdout, stderr: io.stderr, noColor: env.noColor });
-  const session: Session = { env, flags, out, errorContext: () => undefined, close: () => {} };
-  setSession(session);
+  const invocation: Invocation = { env, flags, out, errorContext: () => undefined, close: () => {} };
   try {
     if (!('walk' in walked)) throw walked.error;
-    return await dispatch(session, walked.walk, argv.length === 0, io);
+    return await dispatch(invocation, walked.walk, argv.length === 0, io);
   } catch (error) {
     const body: ErrorBody = isCittyError(error)
       ? { code: 'VALIDATION', message: stripAnsi(error.message), hint: 'See `--help` for the arguments this command takes.' }
-      : toErrorBody(error, session.errorContext());
+      : toErrorBody(error, invocation.errorContext());
     out.failure(body, env.debug && error instanceof Error ? error.stack : undefined);
     return exitCodeFor(body.code);
   } finally {
-    session.close();
-    setSession(undefined);
+    invocation.close();
   }
 }

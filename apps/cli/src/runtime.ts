@@ -5,14 +5,14 @@ import { z } from 'zod';
 import type { CliEnv } from './env.js';
 import { CliError } from './errors.js';
 import type { Printer } from './output.js';
-import { getSession, type Session } from './session.js';
+import { invocationOf, type Invocation } from './invocation.js';
 import { describeTokenSource, resolveSettings, type Settings } from './settings.js';
 import { validate } from './validate.js';
 
 /**
  * What a command that talks to the server needs: effective settings, a typed
  * client with retries (created on first use), and the defaults for project,
- * task id and claimant. Built on the runner's session; loaded only by commands.
+ * task id and claimant. Built on the invocation; loaded only by commands.
  */
 export interface Runtime {
   env: CliEnv;
@@ -30,8 +30,8 @@ export interface Runtime {
   claimant(as?: string): string;
 }
 
-function createRuntime(session: Session): Runtime {
-  const { env, flags, out } = session;
+function createRuntime(invocation: Invocation): Runtime {
+  const { env, flags, out } = invocation;
   let settings: Settings | undefined;
   const clients: MaestroClient[] = [];
   // One id per command run: each mutation it sends gets a key derived from it, the same on every retry.
@@ -60,8 +60,8 @@ function createRuntime(session: Session): Runtime {
   };
   let trpc: MaestroTRPCClient | undefined;
 
-  session.errorContext = () => (settings ? { url: settings.apiUrl, tokenSource: describeTokenSource(settings, env) } : undefined);
-  session.close = () => {
+  invocation.errorContext = () => (settings ? { url: settings.apiUrl, tokenSource: describeTokenSource(settings, env) } : undefined);
+  invocation.close = () => {
     for (const c of clients) c.close();
   };
 
@@ -96,15 +96,7 @@ function createRuntime(session: Session): Runtime {
   };
 }
 
-const runtimes = new WeakMap<Session, Runtime>();
-
-/** The runtime of this run; server-facing commands call it first. */
-export function useRuntime(): Runtime {
-  const session = getSession();
-  let runtime = runtimes.get(session);
-  if (!runtime) {
-    runtime = createRuntime(session);
-    runtimes.set(session, runtime);
-  }
-  return runtime;
+/** The runtime of this run, from the invocation citty hands the command (`data`); a command calls it once. */
+export function useRuntime(data: unknown): Runtime {
+  return createRuntime(invocationOf(data));
 }

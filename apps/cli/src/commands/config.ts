@@ -3,7 +3,7 @@ import { globalArgs, meta } from '../args.js';
 import { agentKeyName, CONFIG_KEYS_TEXT, isConfigKey, parseAgentCommand, parseConfigValue, readConfig, updateConfig, type ConfigFile } from '../config.js';
 import { CliError } from '../errors.js';
 import { keyValues } from '../output.js';
-import { getSession } from '../session.js';
+import { invocationOf } from '../invocation.js';
 
 /** The token is shown only by `--get token`, never in a listing. */
 function masked(values: ConfigFile): ConfigFile {
@@ -25,8 +25,8 @@ export default defineCommand({
     unset: { type: 'string', valueHint: 'key', description: 'Remove a saved value' },
     list: { type: 'boolean', description: 'Print every saved value (token masked)' },
   },
-  run({ args }) {
-    const rt = getSession();
+  run({ args, data }) {
+    const rt = invocationOf(data);
     const path = rt.env.configPath;
     const chosen = [args.set !== undefined, args.get !== undefined, args.unset !== undefined, args.list === true].filter(Boolean).length;
     if (chosen !== 1) {

@@ -12,8 +12,8 @@ export default defineCommand({
     ['maestro inbox', 'maestro inbox --json', 'maestro inbox --project prj_0123456789'],
   ),
   args: { ...globalArgs, limit: { type: 'string', valueHint: 'n', description: 'At most n items (1-500, default 100)' } },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     // Across projects unless --project is given: a selected default project does not narrow the inbox.
     const input = validate(inboxListInput, { projectId: args.project, limit: toInt(args.limit) }, { projectId: '--project', limit: '--limit' });
     const inbox = await rt.out.spin('Loading inbox', rt.trpc().inbox.list.query(input));

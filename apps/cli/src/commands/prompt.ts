@@ -17,8 +17,8 @@ export default defineCommand({
     role: agentRoleArg,
     task: { type: 'string', valueHint: 'id[,id…]', description: 'Task(s) (default: MAESTRO_TASK_IDS)' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const { role } = validate(z.object({ role: z.enum(AGENT_ROLES) }), { role: args.role ?? 'worker' }, { role: '--role' });
     const ids = splitList(args.task) ?? (rt.env.taskIds.length ? rt.env.taskIds : [rt.taskId(undefined, '--task')]);
     const trpc = rt.trpc();

@@ -16,8 +16,8 @@ export default defineCommand({
     name: { type: 'string', valueHint: 'name', description: 'Runner name shown on sessions (default: host name)' },
     dir: { type: 'string', valueHint: 'path', description: 'Prompt files, output spill and worktrees (default ~/.maestro/runner)' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const settings = rt.settings();
     // Agents inherit the user's environment; the runner's own settings come from the CLI's resolution.
     const env = parseRunnerEnv({

@@ -20,8 +20,8 @@ export default defineCommand({
     { agent: true },
   ),
   args: { ...globalArgs },
-  async run() {
-    const rt = useRuntime();
+  async run({ data: invocation }) {
+    const rt = useRuntime(invocation);
     if (!rt.settings().project) return noProjectSelected(rt);
     const { projectId } = validate(statusInput, { projectId: rt.project() });
     const trpc = rt.trpc();

@@ -102,8 +102,8 @@ export default defineCommand({
     count: { type: 'string', valueHint: 'n', description: 'Exit after n events (shown ones, without --json)' },
     output: { type: 'boolean', description: 'Without --json: sum up terminal output per session (at most a line every 2 s each); hidden otherwise' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const settings = rt.settings();
     const filter = validate(
       onEventInput.extend({ lastEventId: eventId.optional() }),

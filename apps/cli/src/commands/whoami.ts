@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
 import { keyValues } from '../output.js';
-import { getSession } from '../session.js';
+import { invocationOf } from '../invocation.js';
 import type { WhoamiData } from '../schemas/cli.js';
 
 export default defineCommand({
@@ -12,8 +12,8 @@ export default defineCommand({
     { agent: true },
   ),
   args: { ...globalArgs },
-  run() {
-    const rt = getSession();
+  run({ data: invocation }) {
+    const rt = invocationOf(invocation);
     const { env } = rt;
     const data: WhoamiData = {
       inSession: env.sessionId !== undefined,

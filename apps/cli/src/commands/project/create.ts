@@ -18,8 +18,8 @@ export default defineCommand({
     dir: { type: 'string', valueHint: 'path', description: 'Working directory agents run in (default: current directory)' },
     desc: descArg,
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(
       projectCreateInput,
       { name: args.name, workingDir: resolve(args.dir ?? process.cwd()), description: args.desc },

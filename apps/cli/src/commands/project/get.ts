@@ -11,8 +11,8 @@ export default defineCommand({
     ...globalArgs,
     id: { type: 'positional', required: false, description: 'Project id (default: --project, MAESTRO_PROJECT_ID or the config)' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(projectGetInput, { id: args.id ?? rt.project() }, { id: '<id>' });
     const project = await rt.out.spin('Loading project', rt.trpc().project.get.query(input));
     rt.out.success(project, (p) => projectSummary(p, rt.out.paint));

@@ -6,8 +6,8 @@ import { useRuntime } from '../../runtime.js';
 export default defineCommand({
   meta: meta('list', 'List projects (* marks the selected one)', ['maestro project list', 'maestro project list --json']),
   args: { ...globalArgs },
-  async run() {
-    const rt = useRuntime();
+  async run({ data }) {
+    const rt = useRuntime(data);
     const { items } = await rt.out.spin('Loading projects', rt.trpc().project.list.query());
     rt.out.success(items, (list) => projectTable(list, rt.out.paint, rt.settings().project));
   },

@@ -11,8 +11,8 @@ export default defineCommand({
     ...globalArgs,
     id: { type: 'positional', required: true, description: 'Project id' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const { id } = validate(projectGetInput, { id: args.id }, { id: '<id>' });
     // Checked first, so a typo is not saved.
     const project = await rt.out.spin('Checking project', rt.trpc().project.get.query({ id }));

@@ -14,8 +14,8 @@ export default defineCommand({
     'maestro session attach ses_0123456789',
   ]),
   args: { ...globalArgs, id: sessionIdArg },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const { id } = validate(sessionIdInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new CliError('VALIDATION', 'attach needs an interactive terminal', {

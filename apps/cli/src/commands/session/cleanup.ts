@@ -21,8 +21,8 @@ export default defineCommand({
     ['maestro session cleanup', 'maestro session cleanup --dry-run --json'],
   ),
   args: { ...globalArgs, 'dry-run': { type: 'boolean', description: 'Only list what would be removed' } },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const trpc = rt.trpc();
     const root = join(rt.env.runnerDir, 'worktrees');
     const rows: Row[] = [];

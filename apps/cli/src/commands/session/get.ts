@@ -9,8 +9,8 @@ import { sessionSummary } from './render.js';
 export default defineCommand({
   meta: meta('get', 'Show a session: status, agent, tasks, directory, exit', ['maestro session get ses_0123456789 --json'], { agent: true }),
   args: { ...globalArgs, id: sessionIdArg },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(sessionIdInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
     const session = await rt.out.spin('Loading session', rt.trpc().session.get.query(input));
     rt.out.success(session, (s) => sessionSummary(s, rt.out.paint));

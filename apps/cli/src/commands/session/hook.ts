@@ -37,8 +37,8 @@ export default defineCommand({
     tool: { type: 'positional', required: true, valueHint: HOOK_TOOLS.join('|'), description: 'Which tool calls: claude, codex or gemini' },
     payload: { type: 'positional', required: false, valueHint: 'json', description: "The event as an argument (Codex's notify); otherwise read from stdin" },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     try {
       const tool = args.tool as HookTool;
       if (!(HOOK_TOOLS as readonly string[]).includes(tool)) throw new Error(`unknown tool ${args.tool}: ${HOOK_TOOLS.join(', ')}`);

@@ -24,8 +24,8 @@ export default defineCommand({
     limit: { type: 'string', valueHint: 'n', description: 'One page of at most n sessions (1-500) instead of all' },
     cursor: { type: 'string', valueHint: 'cursor', description: 'With --limit: the nextCursor of the previous page' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(
       sessionListInput,
       {

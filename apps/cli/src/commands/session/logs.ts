@@ -13,8 +13,8 @@ export default defineCommand({
     { agent: true },
   ),
   args: { ...globalArgs, id: sessionIdArg, follow: { type: 'boolean', alias: 'f', description: 'Stream new output live until the session ends' } },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const { id } = validate(sessionIdInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
     const trpc = rt.trpc();
     // Reading a session's output is looking at it: an ended one leaves the inbox (best effort, never fails the read).

@@ -15,8 +15,8 @@ export default defineCommand({
     text: { type: 'positional', required: true, valueHint: 'text', description: 'What to type' },
     enter: { type: 'boolean', default: true, description: 'Press Enter after the text', negativeDescription: 'Type the text without pressing Enter' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(sessionInputInput, { id: args.id, data: args.enter ? `${args.text}\r` : args.text }, { id: '<session-id>', data: '<text>' });
     const trpc = rt.trpc();
     const result = await rt.out.spin('Sending', trpc.session.sendInput.mutate(input));

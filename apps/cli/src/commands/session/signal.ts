@@ -20,8 +20,8 @@ export function signalCommand(state: SignalState, text: { description: string; e
       message: { type: 'positional', required: text.messageRequired, valueHint: 'text', description: text.messageHelp },
       session: sessionFlag,
     },
-    async run({ args }) {
-      const rt = useRuntime();
+    async run({ args, data }) {
+      const rt = useRuntime(data);
       const input = validate(
         sessionAttentionInput,
         { id: sessionIdOf(rt, args.session), state, source: 'agent', message: args.message },

@@ -35,8 +35,8 @@ export default defineCommand({
     rows: { type: 'string', valueHint: 'n', description: 'Terminal rows (default 32)' },
     wait: { type: 'boolean', description: 'Wait (progress on stderr) until it is running and survived its first moments (exit 0), or failed (exit 6)' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const agent = resolveAgent(rt.env.configPath, args.agent, args.command);
     const input = validate(
       sessionSpawnInput.extend({ role: z.enum(AGENT_ROLES).default('worker') }),

@@ -34,8 +34,8 @@ export default defineCommand({
     { agent: true },
   ),
   args: { ...globalArgs, id: sessionIdArg, wait: { type: 'boolean', description: 'Wait until it has ended and print it then' } },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(sessionStopInput, { id: sessionIdOf(rt, args.id) }, { id: '<session-id>' });
     const trpc = rt.trpc();
     let session = await rt.out.spin('Stopping session', trpc.session.stop.mutate(input));

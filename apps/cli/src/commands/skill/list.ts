@@ -2,14 +2,14 @@ import { formatProblem, listSkills } from '@maestro/skills';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { table } from '../../output.js';
-import { getSession } from '../../session.js';
+import { invocationOf } from '../../invocation.js';
 import { cliSkillSearch } from '../../skills-dir.js';
 
 export default defineCommand({
   meta: meta('list', 'List skills: built-in, ~/.maestro/skills and this project’s .maestro/skills (later ones override)', ['maestro skill list --json']),
   args: { ...globalArgs },
-  async run() {
-    const { out } = getSession();
+  async run({ data: invocation }) {
+    const { out } = invocationOf(invocation);
     const { skills, problems } = await listSkills(cliSkillSearch());
     for (const p of problems) out.info(`warning: ${formatProblem(p)}`);
     const data = skills.map((s) => ({

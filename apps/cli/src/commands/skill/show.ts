@@ -2,14 +2,14 @@ import { loadSkill } from '@maestro/skills';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { CliError } from '../../errors.js';
-import { getSession } from '../../session.js';
+import { invocationOf } from '../../invocation.js';
 import { cliSkillSearch } from '../../skills-dir.js';
 
 export default defineCommand({
   meta: meta('show', 'Print a skill: its manifest and text', ['maestro skill show maestro-worker']),
   args: { ...globalArgs, name: { type: 'positional', required: true, description: 'Skill name' } },
-  async run({ args }) {
-    const { out } = getSession();
+  async run({ args, data }) {
+    const { out } = invocationOf(data);
     const skill = await loadSkill(args.name, cliSkillSearch()).catch((error: Error) => {
       throw new CliError('NOT_FOUND', error.message, { hint: 'See `maestro skill list`.' });
     });

@@ -3,7 +3,7 @@ import { formatProblem, validateSkillsDir } from '@maestro/skills';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { CliError } from '../../errors.js';
-import { getSession } from '../../session.js';
+import { invocationOf } from '../../invocation.js';
 
 const DEFAULT_DIR = '.maestro/skills';
 
@@ -13,8 +13,8 @@ export default defineCommand({
     'maestro skill validate skills --json',
   ]),
   args: { ...globalArgs, dir: { type: 'positional', required: false, description: 'Directory of skill folders' } },
-  async run({ args }) {
-    const { out } = getSession();
+  async run({ args, data }) {
+    const { out } = invocationOf(data);
     const dir = args.dir ?? DEFAULT_DIR;
     if (!existsSync(dir)) {
       if (args.dir !== undefined)

@@ -24,8 +24,8 @@ export default defineCommand({
     priority: priorityArg,
     worktree: worktreeArg,
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(
       subtaskCreateInput,
       { taskId: args.taskId, title: args.title, description: args.desc, priority: args.priority, worktree: args.worktree },

@@ -24,8 +24,8 @@ export default defineCommand({
     worktree: worktreeToggleArg,
     'expected-version': expectedVersionArg,
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const fields = {
       subtaskId: args.subtaskId,
       title: args.title,

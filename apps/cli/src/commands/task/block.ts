@@ -17,8 +17,8 @@ export default defineCommand({
     id: requiredTaskId,
     reason: { type: 'string', valueHint: 'text', required: true, description: 'Why it is blocked (required)' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(taskBlockInput, { id: args.id, reason: args.reason }, { id: '<id>' });
     const task = await rt.out.spin('Blocking task', rt.trpc().task.block.mutate(input));
     rt.out.success(task, (t) => taskSummary(t, rt.out.paint));

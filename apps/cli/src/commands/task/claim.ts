@@ -18,8 +18,8 @@ export default defineCommand({
     next: { type: 'boolean', description: 'Claim the next ready task even inside a session with MAESTRO_TASK_IDS' },
     as: { type: 'string', valueHint: 'name', description: 'Claim as this name (default: MAESTRO_SESSION_ID, else $USER)' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(
       taskClaimInput,
       { projectId: rt.project(), id: args.id ?? (args.next ? undefined : rt.env.taskIds[0]), claimant: rt.claimant(args.as) },

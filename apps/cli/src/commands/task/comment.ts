@@ -20,8 +20,8 @@ export default defineCommand({
     text: { type: 'positional', required: false, description: 'The comment (or --body)' },
     body: { type: 'string', valueHint: 'text', description: 'The comment, when the id comes from MAESTRO_TASK_IDS' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     // One positional that is not a task id is the comment; the id then comes from the session.
     const onlyText = args.text === undefined && args.body === undefined && args.id !== undefined && !taskId.safeParse(args.id).success;
     const [id, body] = onlyText ? [undefined, args.id] : [args.id, args.text ?? args.body];

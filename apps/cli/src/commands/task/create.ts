@@ -27,8 +27,8 @@ export default defineCommand({
     'depends-on': { type: 'string', valueHint: 'id,id', description: 'Tasks this one waits for (comma-separated ids)' },
     worktree: worktreeArg,
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(
       taskCreateInput,
       {

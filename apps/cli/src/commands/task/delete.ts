@@ -14,8 +14,8 @@ export default defineCommand({
     id: requiredTaskId,
     cascade: { type: 'boolean', description: 'Also delete its subtasks' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(taskDeleteInput, { id: args.id, cascade: args.cascade ?? false }, { id: '<id>' });
     const result = await rt.out.spin('Deleting task', rt.trpc().task.delete.mutate(input));
     rt.out.success(result, (r) => `Deleted ${r.deletedIds.join(', ')}`);

@@ -13,8 +13,8 @@ export default defineCommand({
     { agent: true },
   ),
   args: { ...globalArgs, id: optionalTaskId },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(taskIdInput, { id: rt.taskId(args.id) }, { id: '<id>' });
     const task = await rt.out.spin('Loading task', rt.trpc().task.get.query(input));
     rt.out.success(task, (t) => taskDetail(t, rt.out.paint, rt.out.width));

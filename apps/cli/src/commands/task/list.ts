@@ -26,8 +26,8 @@ export default defineCommand({
     limit: { type: 'string', valueHint: 'n', description: 'One page of at most n tasks (1-500) instead of all' },
     cursor: { type: 'string', valueHint: 'cursor', description: 'With --limit: the nextCursor of the previous page' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(
       taskListInput,
       {

@@ -11,8 +11,8 @@ export default defineCommand({
     agent: true,
   }),
   args: { ...globalArgs },
-  async run() {
-    const rt = useRuntime();
+  async run({ data }) {
+    const rt = useRuntime(data);
     const input = validate(taskListInput, { projectId: rt.project(), ready: true }, { projectId: '--project' });
     const page = await listTasks(rt, { ...input, limit: undefined });
     rt.out.success(page, (p) => taskTable(p.items, rt.out.paint, rt.out.width));

@@ -10,8 +10,8 @@ export default defineCommand({
     agent: true,
   }),
   args: { ...globalArgs, id: optionalTaskId },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(taskMutateInput, { id: rt.taskId(args.id) }, { id: '<id>' });
     const task = await rt.out.spin('Starting task', rt.trpc().task.start.mutate(input));
     rt.out.success(task, (t) => taskSummary(t, rt.out.paint));

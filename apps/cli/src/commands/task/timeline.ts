@@ -14,8 +14,8 @@ export default defineCommand({
     { agent: true },
   ),
   args: { ...globalArgs, id: requiredTaskId },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const { id } = validate(taskIdInput, { id: args.id }, { id: '<id>' });
     // Asked together (one batched request). A deleted task still has its timeline; an unknown id is NOT_FOUND.
     const [found, events] = await Promise.all([

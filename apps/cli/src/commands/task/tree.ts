@@ -14,8 +14,8 @@ export default defineCommand({
     ...globalArgs,
     id: { type: 'positional', required: false, description: 'Root task (default: first of MAESTRO_TASK_IDS, else the whole project)' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(taskTreeInput, { projectId: rt.project(), rootId: args.id ?? rt.env.taskIds[0] }, { rootId: '<id>', projectId: '--project' });
     const tree = assembleTaskTree(await treeTasks(rt, input));
     rt.out.success(tree, (nodes) => taskTree(nodes, rt.out.paint));

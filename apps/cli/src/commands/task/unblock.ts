@@ -13,8 +13,8 @@ export default defineCommand({
     { agent: true },
   ),
   args: { ...globalArgs, id: requiredTaskId },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(taskMutateInput, { id: args.id }, { id: '<id>' });
     const task = await rt.out.spin('Unblocking task', rt.trpc().task.unblock.mutate(input));
     rt.out.success(task, (t) => taskSummary(t, rt.out.paint));

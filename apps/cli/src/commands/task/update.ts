@@ -27,8 +27,8 @@ export default defineCommand({
     worktree: worktreeToggleArg,
     'expected-version': expectedVersionArg,
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(
       taskUpdateInput,
       {

@@ -20,8 +20,8 @@ export default defineCommand({
       description: 'admin: everything; member: tasks and sessions; runner: only a runner; readonly: only reads',
     },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(tokenCreateInput, { name: args.name, role: args.role }, { name: '--name', role: '--role' });
     const created = await rt.out.spin('Creating token', rt.trpc().token.create.mutate(input));
     rt.out.success(

@@ -9,8 +9,8 @@ export default defineCommand({
     'maestro token list --json',
   ]),
   args: { ...globalArgs },
-  async run() {
-    const rt = useRuntime();
+  async run({ data }) {
+    const rt = useRuntime(data);
     const list = await rt.out.spin('Loading tokens', rt.trpc().token.list.query());
     rt.out.success(list, (l) => tokenTable(l.items, rt.out.paint));
   },

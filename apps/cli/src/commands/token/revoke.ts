@@ -14,8 +14,8 @@ export default defineCommand({
     ...globalArgs,
     token: { type: 'positional', required: true, description: 'The token id (tok_…) or name' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(tokenRevokeInput, { token: args.token }, { token: '<token>' });
     const token = await rt.out.spin('Revoking token', rt.trpc().token.revoke.mutate(input));
     rt.out.success(token, (t) => `${tokenSummary(t, rt.out.paint)}\n\nRevoked: calls with it are refused from now on.`);

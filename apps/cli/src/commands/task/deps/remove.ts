@@ -16,8 +16,8 @@ export default defineCommand({
     id: { type: 'positional', required: true, description: 'The task that waits' },
     dependsOnId: { type: 'positional', required: true, description: 'The task it waits for' },
   },
-  async run({ args }) {
-    const rt = useRuntime();
+  async run({ args, data }) {
+    const rt = useRuntime(data);
     const input = validate(taskDependencyInput, { id: args.id, dependsOnId: args.dependsOnId }, { id: '<id>', dependsOnId: '<dependsOnId>' });
     const dep = await rt.out.spin('Removing dependency', rt.trpc().task.dependency.remove.mutate(input));
     rt.out.success(dep, (d) => `${d.taskId} no longer waits for ${d.dependsOnId}`);
