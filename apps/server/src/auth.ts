@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { hashToken, NAMED_TOKEN_PREFIX, type Auth } from '@maestro/api';
 import { findLiveApiTokenByHash, findSessionByTokenHash, touchApiToken, type Queryable } from '@maestro/db';
-import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
+import { isLiveSessionStatus } from '@maestro/schemas';
 import { tokenMatches } from './token.js';
 import { readCookie, TOKEN_COOKIE } from './web/cookies.js';
 import { cookieAllowed, sameOrigin } from './web/origin.js';
@@ -47,7 +47,7 @@ export async function authenticate(req: IncomingMessage, serverToken: string, db
   }
   if (!token?.startsWith('mst_')) return null;
   const session = await findSessionByTokenHash(db, hashToken(token));
-  if (!session || !(LIVE_SESSION_STATUSES as readonly string[]).includes(session.status)) return null;
+  if (!session || !isLiveSessionStatus(session.status)) return null;
   return { kind: 'session', sessionId: session.id, projectId: session.projectId };
 }
 

@@ -1,11 +1,9 @@
 import type { Auth, EventBus } from '@maestro/api';
-import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
+import { isLiveSessionStatus } from '@maestro/schemas';
 import type { WebSocket } from 'ws';
 
 /** Close code a socket gets when its credential is revoked (4000–4999 is the application's range). */
 export const REVOKED_CLOSE_CODE = 4001;
-
-const isLive = (status: string) => (LIVE_SESSION_STATUSES as readonly string[]).includes(status);
 
 /** The credential a socket is held under, for closing it: a session's id or a named token's id. */
 function credentialOf(auth: Auth | null): string | null {
@@ -28,7 +26,8 @@ export function createSocketRevoker(bus: EventBus) {
     for (const socket of sockets) socket.close(REVOKED_CLOSE_CODE, why);
   };
   const unsubscribe = bus.subscribe((event) => {
-    if (event.type === 'session:updated' && !isLive(event.payload.session.status)) revoke(event.payload.session.id, 'token revoked: its session has ended');
+    if (event.type === 'session:updated' && !isLiveSessionStatus(event.payload.session.status))
+      revoke(event.payload.session.id, 'token revoked: its session has ended');
   });
   return {
     track(auth: Auth | null, socket: WebSocket): void {

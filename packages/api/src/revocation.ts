@@ -1,5 +1,5 @@
 import { findApiToken, findSession, type Queryable } from '@maestro/db';
-import { LIVE_SESSION_STATUSES } from '@maestro/schemas';
+import { isLiveSessionStatus } from '@maestro/schemas';
 import type { Auth } from './context.js';
 
 /**
@@ -16,6 +16,6 @@ export function credentialStillValid(db: Queryable): (auth: Auth) => Promise<boo
       return !!token && token.revokedAt === null;
     }
     const session = await findSession(db, auth.sessionId);
-    return !!session && (LIVE_SESSION_STATUSES as readonly string[]).includes(session.status);
+    return !!session && isLiveSessionStatus(session.status);
   };
 }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { MaestroClient } from '@maestro/client';
-import type { RunnerClaimOutput, RunnerCommand, Session } from '@maestro/schemas';
+import { isEndedSessionStatus, type RunnerClaimOutput, type RunnerCommand, type Session } from '@maestro/schemas';
 import { errorCode, sessionGone, sleep, untilDone } from './retry.js';
 import { sweepSessionDirs } from './session-dirs.js';
 import { SessionProcess } from './session-process.js';
@@ -36,7 +36,6 @@ export interface RunnerOptions {
  * PTYs keep running, output waits, and everything is delivered in order on
  * reconnect.
  */
-const ENDED: readonly string[] = ['completed', 'failed', 'stopped', 'lost'];
 const SWEEP_EVERY_MS = 3_600_000;
 /** SIGTERM, then SIGKILL 5 s later (SessionProcess.stop). */
 const STOP_GRACE_MS = 5_000;
@@ -178,7 +177,7 @@ export function createRunner(opts: RunnerOptions) {
     const ended = async (id: string) => {
       if (sessions.has(id)) return false;
       try {
-        return ENDED.includes((await trpc.session.get.query({ id })).status);
+        return isEndedSessionStatus((await trpc.session.get.query({ id })).status);
       } catch (error) {
         return errorCode(error) === 'NOT_FOUND' ? ('unknown' as const) : false;
       }

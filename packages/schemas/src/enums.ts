@@ -14,6 +14,7 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** Sessions in these states still own a process (or are about to). */
 export const LIVE_SESSION_STATUSES = ['spawning', 'active'] as const satisfies readonly SessionStatus[];
+export type LiveSessionStatus = (typeof LIVE_SESSION_STATUSES)[number];
 
 export const ROLES = ['system', 'worker', 'orchestrator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -24,6 +25,7 @@ export type Agent = (typeof AGENTS)[number];
 
 /** Sessions in these states are over: their process has exited or is gone. */
 export const ENDED_SESSION_STATUSES = ['completed', 'failed', 'stopped', 'lost'] as const satisfies readonly SessionStatus[];
+export type EndedSessionStatus = (typeof ENDED_SESSION_STATUSES)[number];
 
 /**
  * What a session needs from a person, beside its lifecycle status: `working`,
@@ -56,3 +58,20 @@ export type InboxKind = (typeof INBOX_KINDS)[number];
  */
 export const TOKEN_ROLES = ['admin', 'member', 'runner', 'readonly'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+/**
+ * Whether `value` is one of `list`, as a type guard: a form value, a URL
+ * parameter or a row's status narrows without a cast (`includes` on an
+ * `as const` array refuses a plain string).
+ */
+export function isOneOf<const T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+export const isTaskStatus = (value: unknown): value is TaskStatus => isOneOf(TASK_STATUSES, value);
+export const isTaskPriority = (value: unknown): value is TaskPriority => isOneOf(TASK_PRIORITIES, value);
+export const isAgent = (value: unknown): value is Agent => isOneOf(AGENTS, value);
+/** Still owns a process, or is about to (`spawning`, `active`). */
+export const isLiveSessionStatus = (value: unknown): value is LiveSessionStatus => isOneOf(LIVE_SESSION_STATUSES, value);
+/** Over: the process has exited or is gone. */
+export const isEndedSessionStatus = (value: unknown): value is EndedSessionStatus => isOneOf(ENDED_SESSION_STATUSES, value);

@@ -1,7 +1,20 @@
 import { describe, expect, test } from 'vitest';
+import {
+  isAgent,
+  isEndedSessionStatus,
+  isLiveSessionStatus,
+  isOneOf,
+  isTaskPriority,
+  isTaskStatus,
+  LIVE_SESSION_STATUSES,
+  SESSION_STATUSES,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+} from './enums.js';
 import { EVENT_TYPES, maestroEvent } from './events.js';
 import { taskId } from './ids.js';
 import { taskCreateInput } from './task.js';
+import { isDoneStatus } from './task-transitions.js';
 
 describe('ids', () => {
   test('accepts a well-formed task id and trims it', () => {
@@ -46,5 +59,25 @@ describe('event union', () => {
     };
     expect(maestroEvent.safeParse({ ...event, payload: { taskId: 'tsk_0123456789', body: 'hi' } }).success).toBe(true);
     expect(maestroEvent.safeParse({ ...event, payload: { wrong: true } }).success).toBe(false);
+  });
+});
+
+describe('status predicates', () => {
+  test('name exactly the members of their list', () => {
+    for (const status of SESSION_STATUSES) {
+      expect(isLiveSessionStatus(status)).toBe((LIVE_SESSION_STATUSES as readonly string[]).includes(status));
+      expect(isEndedSessionStatus(status)).toBe(!isLiveSessionStatus(status));
+    }
+    expect(TASK_STATUSES.filter(isDoneStatus)).toEqual(['completed', 'cancelled']);
+  });
+
+  test('refuse what is not a member, whatever its type', () => {
+    for (const value of ['done', 'TODO', '', undefined, null, 1, ['todo']]) {
+      expect(isTaskStatus(value)).toBe(false);
+      expect(isOneOf(TASK_PRIORITIES, value)).toBe(false);
+    }
+    expect(isTaskStatus('in_review')).toBe(true);
+    expect(isTaskPriority('urgent')).toBe(true);
+    expect(isAgent('custom')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { TaskStatus } from './enums.js';
+import { isOneOf, type TaskStatus } from './enums.js';
 
 /**
  * The task state machine. `todo → in_progress → in_review → completed` is the
@@ -21,3 +21,7 @@ export function canTransition(from: TaskStatus, to: TaskStatus): boolean {
 
 /** Statuses that count as finished for dependencies and for a parent's completion. */
 export const DONE_STATUSES = ['completed', 'cancelled'] as const satisfies readonly TaskStatus[];
+export type DoneStatus = (typeof DONE_STATUSES)[number];
+
+/** Finished (`completed` or `cancelled`): no longer holds up its dependents or its parent. */
+export const isDoneStatus = (value: unknown): value is DoneStatus => isOneOf(DONE_STATUSES, value);

@@ -1,7 +1,7 @@
-import type { SessionStatus, TaskPriority, TaskStatus } from '@maestro/schemas';
+import { TASK_STATUSES, type SessionStatus, type TaskPriority, type TaskStatus } from '@maestro/schemas';
 
 /** Board columns, left to right. */
-export const TASK_STATUS_ORDER: readonly TaskStatus[] = ['todo', 'in_progress', 'blocked', 'in_review', 'completed', 'cancelled'];
+export const TASK_STATUS_ORDER: readonly TaskStatus[] = TASK_STATUSES;
 
 export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
   todo: 'Todo',

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectWorktree, removeWorktree, sweepSessionDirs } from '@maestro/runner';
+import { isLiveSessionStatus } from '@maestro/schemas';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { table } from '../../output.js';
@@ -29,7 +30,7 @@ export default defineCommand({
     for (const sessionId of existsSync(root) ? readdirSync(root) : []) {
       const dir = join(root, sessionId);
       const session = await trpc.session.get.query({ id: sessionId }).catch(() => null);
-      if (session && ['spawning', 'active'].includes(session.status)) {
+      if (session && isLiveSessionStatus(session.status)) {
         rows.push({ sessionId, dir, branch: session.branch, removed: false, kept: `session is ${session.status}` });
         continue;
       }
@@ -45,7 +46,7 @@ export default defineCommand({
     // Prompt files and output spill: nothing in them is needed once the session has ended.
     const ended = async (id: string) => {
       const session = await trpc.session.get.query({ id }).catch(() => null);
-      return session ? !['spawning', 'active'].includes(session.status) : ('unknown' as const);
+      return session ? !isLiveSessionStatus(session.status) : ('unknown' as const);
     };
     for (const v of await sweepSessionDirs({ runnerDir: rt.env.runnerDir, ended, olderThanMs: 0, dryRun: args['dry-run'] === true })) {
       rows.push({ ...v, branch: null });

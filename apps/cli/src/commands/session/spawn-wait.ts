@@ -1,7 +1,6 @@
-import type { Session } from '@maestro/schemas';
+import { isEndedSessionStatus, type Session } from '@maestro/schemas';
 import { CliError } from '../../errors.js';
 
-const ENDED = ['completed', 'failed', 'stopped', 'lost'];
 /** A command that cannot run (a typo run through the shell) exits at once: watch this long after it starts. */
 const SETTLE_MS = 1_500;
 /** How often `--wait` says it is still waiting. */
@@ -29,11 +28,11 @@ export async function waitUntilStarted(get: () => Promise<Session>, say: (line: 
       if (next === 'waiting') say(`${session.id}: waiting for a runner to pick it up…`);
       else if (next === 'claimed') say(`${session.id}: runner ${session.runnerId ?? '?'} is starting it…`);
       else if (next === 'active') say(`${session.id}: running${session.pid === null ? '' : ` (pid ${session.pid})`}; watching its first moments…`);
-    } else if (now - lastSaid >= PROGRESS_EVERY_MS && !ENDED.includes(session.status)) {
+    } else if (now - lastSaid >= PROGRESS_EVERY_MS && !isEndedSessionStatus(session.status)) {
       lastSaid = now;
       say(`${session.id}: still ${phase === 'waiting' ? 'waiting for a runner' : phase} after ${Math.round((now - started) / 1000)} s…`);
     }
-    if (ENDED.includes(session.status)) return session;
+    if (isEndedSessionStatus(session.status)) return session;
     if (session.status === 'active') {
       activeSince ??= now;
       if (now - activeSince >= SETTLE_MS) return session;

@@ -1,4 +1,4 @@
-import { sessionStopInput, type Session } from '@maestro/schemas';
+import { isEndedSessionStatus, sessionStopInput, type Session } from '@maestro/schemas';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { CliError } from '../../errors.js';
@@ -7,7 +7,6 @@ import { validate } from '../../validate.js';
 import { sessionIdArg, sessionIdOf } from './id.js';
 import { sessionSummary } from './render.js';
 
-const ENDED: readonly string[] = ['completed', 'failed', 'stopped', 'lost'];
 /** SIGTERM, 5 s, SIGKILL, then the runner's report: this is plenty. */
 const WAIT_MS = 30_000;
 
@@ -15,7 +14,7 @@ async function untilEnded(get: () => Promise<Session>): Promise<Session> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const session = await get();
-    if (ENDED.includes(session.status)) return session;
+    if (isEndedSessionStatus(session.status)) return session;
     if (Date.now() > deadline) {
       throw new CliError('UNAVAILABLE', `Session ${session.id} has not ended ${WAIT_MS / 1000} s after the stop request`, {
         hint: 'Its runner may be away: the session is marked lost once the runner misses its lease. Check with maestro status.',

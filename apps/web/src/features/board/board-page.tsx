@@ -1,6 +1,6 @@
 'use client';
 import { DndContext, DragOverlay, PointerSensor, pointerWithin, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import type { TaskStatus } from '@maestro/schemas';
+import { isTaskStatus } from '@maestro/schemas';
 import { Plus } from 'lucide-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -57,8 +57,8 @@ export function BoardPage({ projectId }: { projectId: string }) {
     (e: DragEndEvent) => {
       setActiveDragId(null);
       const task = byId.get(String(e.active.id));
-      const to = e.over?.data.current?.status as TaskStatus | undefined;
-      if (task && to) void move(task, to);
+      const to: unknown = e.over?.data.current?.status;
+      if (task && isTaskStatus(to)) void move(task, to);
     },
     [byId, move],
   );

@@ -1,12 +1,12 @@
 'use client';
-import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '@maestro/schemas';
+import { isOneOf, TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskStatus } from '@maestro/schemas';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import type { BoardFilters } from './model';
 
 function listParam<T extends string>(value: string | null, allowed: readonly T[]): T[] {
   if (!value) return [];
-  return value.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+  return value.split(',').filter((v) => isOneOf(allowed, v));
 }
 
 export function filtersFromParams(params: URLSearchParams): BoardFilters {

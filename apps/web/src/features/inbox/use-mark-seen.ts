@@ -1,9 +1,7 @@
 'use client';
-import type { Session } from '@maestro/schemas';
+import { isEndedSessionStatus, type Session } from '@maestro/schemas';
 import { useEffect } from 'react';
 import { useTRPCClient } from '@/trpc/react';
-
-const ENDED = new Set(['completed', 'failed', 'stopped', 'lost']);
 
 /**
  * Opening a session is looking at it: stored on the server, so every device
@@ -13,7 +11,7 @@ const ENDED = new Set(['completed', 'failed', 'stopped', 'lost']);
 export function useMarkSeen(session: Session | undefined): void {
   const client = useTRPCClient();
   const id = session?.id;
-  const ended = session ? ENDED.has(session.status) : false;
+  const ended = session ? isEndedSessionStatus(session.status) : false;
   useEffect(() => {
     if (!id) return;
     // Best effort: a failed mark only leaves the item in the inbox.

@@ -1,4 +1,5 @@
 'use client';
+import { isLiveSessionStatus } from '@maestro/schemas';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { TimeAgo } from '@/components/ui/time-ago';
@@ -7,14 +8,12 @@ import { useProjectSessions, useSessionActivity } from '../live/use-project-live
 import { links } from '../shell/links';
 import { ROW, Section } from './section';
 
-const LIVE = new Set(['spawning', 'active']);
-
 /** Sessions that are spawning or running, from the project's live session store, with when each last printed. */
 export function ActiveSessions({ projectId, count }: { projectId: string; count: number }) {
   const { data } = useProjectSessions(projectId);
   const activity = useSessionActivity(projectId);
   const sessions = useMemo(
-    () => [...(data?.byId.values() ?? [])].filter((s) => LIVE.has(s.status)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)),
+    () => [...(data?.byId.values() ?? [])].filter((s) => isLiveSessionStatus(s.status)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)),
     [data],
   );
   return (

@@ -1,5 +1,5 @@
 'use client';
-import type { Project, Session, Task } from '@maestro/schemas';
+import { isLiveSessionStatus, type Project, type Session, type Task } from '@maestro/schemas';
 import { useMemo } from 'react';
 import { SESSION_STATUS_TONE, TASK_STATUS_LABEL, TASK_STATUS_TONE } from '@/lib/status';
 import { links } from '../shell/links';
@@ -15,8 +15,6 @@ export interface Entry {
   tone?: string | undefined;
   run: { kind: 'go'; href: string } | { kind: 'create-task'; title: string } | { kind: 'create-mode' } | { kind: 'spawn' };
 }
-
-const LIVE_SESSION = new Set(['spawning', 'active']);
 
 interface Sources {
   query: string;
@@ -46,7 +44,7 @@ export function useEntries({ query, projectId, tasks, sessions, projects, canSpa
           run: { kind: 'go', href: links.task(projectId, t.parentId ?? t.id) },
         }))
       : [];
-    const sessionPool = q ? sessions : sessions.filter((s) => LIVE_SESSION.has(s.status));
+    const sessionPool = q ? sessions : sessions.filter((s) => isLiveSessionStatus(s.status));
     const sessionRows: Entry[] = projectId
       ? firstMatches(sessionPool, q ? 10 : 5, (s) => matches(q, s.name, s.id, s.agent)).map((s) => ({
           value: `session:${s.id}`,

@@ -1,5 +1,5 @@
 'use client';
-import type { Agent } from '@maestro/schemas';
+import { isAgent, isOneOf, type Agent } from '@maestro/schemas';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { toast } from 'sonner';
@@ -87,13 +87,13 @@ export function SpawnForm({ projectId, initialTaskIds, onDone }: { projectId: st
       )}
       <div className="grid grid-cols-2 gap-3">
         <Field label="Role">
-          <Select value={role} onChange={(e) => setRole(e.target.value as 'worker' | 'orchestrator')}>
+          <Select value={role} onChange={(e) => isOneOf(['worker', 'orchestrator'], e.target.value) && setRole(e.target.value)}>
             <option value="worker">Worker</option>
             <option value="orchestrator">Orchestrator</option>
           </Select>
         </Field>
         <Field label="Agent">
-          <Select value={agent} onChange={(e) => setAgent(e.target.value as Agent)}>
+          <Select value={agent} onChange={(e) => isAgent(e.target.value) && setAgent(e.target.value)}>
             {AGENTS.map((a) => (
               <option key={a.value} value={a.value}>
                 {a.label}

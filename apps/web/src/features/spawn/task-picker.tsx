@@ -1,11 +1,10 @@
 'use client';
-import type { Task } from '@maestro/schemas';
+import { isDoneStatus, type Task } from '@maestro/schemas';
 import { useMemo, useState } from 'react';
 import { Input } from '@/components/ui/field';
 import { TASK_STATUS_LABEL, TASK_STATUS_TONE } from '@/lib/status';
 import { useProjectTasks } from '../live/use-project-live';
 
-const DONE = new Set(['completed', 'cancelled']);
 const SHOWN = 200;
 
 /** Multi-select of the project's tasks: chosen ones first, then open ones matching the filter (finished tasks only when searched for). */
@@ -29,7 +28,7 @@ export function TaskPicker({
     const all: Task[] = [...(byId?.values() ?? [])];
     const chosen = value.map((id) => byId?.get(id)).filter((t): t is Task => t !== undefined);
     const rest = all
-      .filter((t) => !value.includes(t.id) && (q ? t.title.toLowerCase().includes(q) || t.id === q : !DONE.has(t.status)))
+      .filter((t) => !value.includes(t.id) && (q ? t.title.toLowerCase().includes(q) || t.id === q : !isDoneStatus(t.status)))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return [...chosen, ...rest].slice(0, SHOWN);
   }, [byId, value, filter]);

@@ -1,5 +1,5 @@
 'use client';
-import { TASK_TRANSITIONS, type Task, type TaskStatus } from '@maestro/schemas';
+import { isTaskStatus, TASK_TRANSITIONS, type Task, type TaskStatus } from '@maestro/schemas';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
@@ -80,7 +80,9 @@ export function StatusControl({ task, editor }: { task: Task; editor: TaskEditor
         data-status={task.status}
         value={blocking ? 'blocked' : task.status}
         disabled={busy}
-        onChange={(e) => void move(e.target.value as TaskStatus)}
+        onChange={(e) => {
+          if (isTaskStatus(e.target.value)) void move(e.target.value);
+        }}
         aria-describedby={shownError ? errorId : undefined}
         className="h-7 py-0! text-[13px]"
       >

@@ -1,5 +1,5 @@
 'use client';
-import type { Task, TaskPriority, TaskStatus } from '@maestro/schemas';
+import { isTaskPriority, isTaskStatus, type Task } from '@maestro/schemas';
 import { useCallback, useState } from 'react';
 import { describeError } from '@/lib/errors';
 import { useWrite } from '../offline/use-write';
@@ -15,9 +15,9 @@ function fieldInput(field: EditableField, value: string) {
     case 'description':
       return { description: value };
     case 'priority':
-      return { priority: value as TaskPriority };
+      return isTaskPriority(value) ? { priority: value } : {};
     case 'status':
-      return { status: value as TaskStatus };
+      return isTaskStatus(value) ? { status: value } : {};
   }
 }
 

@@ -1,10 +1,8 @@
 import { attentionOf, updateSessionRow, type SessionRow } from '@maestro/db';
-import { ENDED_SESSION_STATUSES, type Attention, type Session } from '@maestro/schemas';
+import { isEndedSessionStatus, type Attention, type Session } from '@maestro/schemas';
 import type { MutationScope } from '../../mutate.js';
 import { nextAttention, type AttentionSignal } from './attention-rule.js';
 import { requireSession, sessionView } from './shared.js';
-
-const isEnded = (row: SessionRow) => (ENDED_SESSION_STATUSES as readonly string[]).includes(row.status);
 
 function columns(a: Attention | null) {
   return {
@@ -35,7 +33,7 @@ export async function writeAttention(scope: MutationScope, before: SessionRow, n
  */
 export async function signalAttention(scope: MutationScope, id: string, signal: AttentionSignal): Promise<Session> {
   const before = await requireSession(scope.tx, id, { forUpdate: true });
-  if (isEnded(before)) return sessionView(scope.tx, before);
+  if (isEndedSessionStatus(before.status)) return sessionView(scope.tx, before);
   const next = nextAttention(attentionOf(before), signal, new Date());
   if (!next) return sessionView(scope.tx, before);
   return sessionView(scope.tx, await writeAttention(scope, before, next));

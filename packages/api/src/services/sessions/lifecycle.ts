@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { claimSpawn, updateSessionRow, type SessionRow } from '@maestro/db';
-import { ENDED_SESSION_STATUSES, type RunnerClaimOutput, type Session, type SessionStatus } from '@maestro/schemas';
+import { isEndedSessionStatus, type RunnerClaimOutput, type Session, type SessionStatus } from '@maestro/schemas';
 import type { CommandBus } from '../../bus/commands.js';
 import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
@@ -9,8 +9,6 @@ import { getTaskDetail } from '../tasks/reads.js';
 import { endedAttention, startedAttention } from './attention.js';
 import { releaseTasks } from './release.js';
 import { assertRunner, emitSessionUpdated, requireSession, sessionView } from './shared.js';
-
-const isEnded = (status: SessionStatus) => (ENDED_SESSION_STATUSES as readonly string[]).includes(status);
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -84,7 +82,7 @@ export async function reportExit(
   const before = await requireSession(scope.tx, input.sessionId, { forUpdate: true });
   assertRunner(before, input.runnerId);
   // A late report after `lost` still tells the truth about how it ended; a repeat changes nothing.
-  if (isEnded(before.status) && before.status !== 'lost') return sessionView(scope.tx, before);
+  if (isEndedSessionStatus(before.status) && before.status !== 'lost') return sessionView(scope.tx, before);
   const status: SessionStatus = before.stopRequestedAt ? 'stopped' : input.exitCode === 0 && !input.error ? 'completed' : 'failed';
   return endSession(scope, before, { status, exitCode: input.exitCode, signal: input.signal, error: input.error });
 }
@@ -96,7 +94,7 @@ export async function reportExit(
  */
 export async function stopSession(scope: MutationScope, commands: CommandBus, id: string): Promise<Session> {
   const before = await requireSession(scope.tx, id, { forUpdate: true });
-  if (isEnded(before.status)) return sessionView(scope.tx, before);
+  if (isEndedSessionStatus(before.status)) return sessionView(scope.tx, before);
   if (before.status === 'spawning' || !before.runnerId) return endSession(scope, before, { status: 'stopped', error: 'stopped before a runner started it' });
   const after = await updateSessionRow(scope.tx, id, { stopRequestedAt: before.stopRequestedAt ?? new Date() });
   await commands.publish(before.runnerId, { kind: 'stop', sessionId: id });

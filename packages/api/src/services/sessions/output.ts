@@ -1,5 +1,5 @@
 import { findSession, insertOutput, lastOutputSeq, outputRange, readOutput, readOutputPage, type Queryable } from '@maestro/db';
-import { ENDED_SESSION_STATUSES, type OutputChunk } from '@maestro/schemas';
+import { isEndedSessionStatus, type OutputChunk } from '@maestro/schemas';
 import type { OutputFeed } from '../../bus/output-feed.js';
 import type { EventBus } from '../../bus/types.js';
 import { MaestroError } from '../../errors.js';
@@ -65,7 +65,7 @@ export async function readSessionOutput(
     maxBytes: input.maxBytes,
   });
   const range = await outputRange(db, input.id);
-  return { chunks: rows.map(toChunk), ended: (ENDED_SESSION_STATUSES as readonly string[]).includes(session.status), ...range };
+  return { chunks: rows.map(toChunk), ended: isEndedSessionStatus(session.status), ...range };
 }
 
 /**
@@ -83,7 +83,6 @@ export async function* streamOutput(opts: {
   signal: AbortSignal;
 }): AsyncGenerator<OutputChunk> {
   const { db, bus, feed, sessionId, signal } = opts;
-  const isEnded = (status: string) => (ENDED_SESSION_STATUSES as readonly string[]).includes(status);
   let wake: (() => void) | null = null;
   let dirty = true;
   // Whether it has ended comes from the session's own events after one read, not a query per batch.
@@ -92,13 +91,13 @@ export async function* streamOutput(opts: {
   let announced = -1;
   const unsubscribe = bus.subscribe((event) => {
     if (event.sessionId !== sessionId) return;
-    if (event.type === 'session:updated' && isEnded(event.payload.session.status)) ended = true;
+    if (event.type === 'session:updated' && isEndedSessionStatus(event.payload.session.status)) ended = true;
     if (event.type === 'session:output') announced = Math.max(announced, event.payload.seq);
     dirty = true;
     wake?.();
   });
   try {
-    ended = isEnded((await findSession(db, sessionId))?.status ?? 'completed');
+    ended = isEndedSessionStatus((await findSession(db, sessionId))?.status ?? 'completed');
     let last = opts.afterSeq;
     let caughtUp = false;
     while (!signal.aborted) {

@@ -1,5 +1,5 @@
 import { countSessions, listSessions, taskIdsOf, toSession, type Queryable } from '@maestro/db';
-import { LIVE_SESSION_STATUSES, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
+import { isLiveSessionStatus, LIVE_SESSION_STATUSES, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
 import { eventHead } from '../events.js';
 import { nextCursor, parseCursor } from '../paging.js';
 import { requireSession, sessionView } from './shared.js';
@@ -27,9 +27,7 @@ export async function listProjectSessions(db: Queryable, input: SessionListInput
   const { cursor, active, ...filters } = input;
   const offset = parseCursor(cursor);
   const asOfEventId = await eventHead(db, headProjectId);
-  const status = active
-    ? (filters.status ?? [...LIVE_SESSION_STATUSES]).filter((s) => (LIVE_SESSION_STATUSES as readonly string[]).includes(s))
-    : filters.status;
+  const status = active ? (filters.status ?? [...LIVE_SESSION_STATUSES]).filter(isLiveSessionStatus) : filters.status;
   if (status && status.length === 0) return { items: [] as Session[], nextCursor: null, total: 0, asOfEventId };
   const params = { ...filters, status };
   const rows = await listSessions(db, { ...params, offset });

@@ -1,5 +1,5 @@
 import { findTask, listSessions, taskIdsOf, updateTaskRow, type SessionRow } from '@maestro/db';
-import { DONE_STATUSES, canTransition } from '@maestro/schemas';
+import { canTransition, isDoneStatus } from '@maestro/schemas';
 import type { MutationScope } from '../../mutate.js';
 import { emitTaskUpdated } from '../tasks/shared.js';
 
@@ -40,7 +40,7 @@ export async function releaseTasks(scope: MutationScope, session: SessionRow, ho
   for (const id of ids) {
     const before = await findTask(scope.tx, id, { forUpdate: true });
     if (!before || before.assignee !== session.id) continue;
-    if ((DONE_STATUSES as readonly string[]).includes(before.status)) continue;
+    if (isDoneStatus(before.status)) continue;
     const notStarted = failedToStart(session);
     const streak = notStarted ? await failedStartsInARow(scope, id) : 0;
     if (stoppedOnPurpose(session) || (notStarted && streak < FAILED_STARTS_TO_BLOCK)) {

@@ -11,7 +11,7 @@ import {
   type Queryable,
   type SessionRow,
 } from '@maestro/db';
-import { LIVE_SESSION_STATUSES, type RunnerListOutput } from '@maestro/schemas';
+import { isLiveSessionStatus, LIVE_SESSION_STATUSES, type RunnerListOutput } from '@maestro/schemas';
 import type { ApiConfig, ContextInner } from '../../context.js';
 import { MaestroError } from '../../errors.js';
 import { mutate, type MutationScope } from '../../mutate.js';
@@ -62,7 +62,7 @@ export async function heartbeat(scope: MutationScope, config: ApiConfig, input: 
   for (const id of input.sessionIds) {
     if (mine.some((s) => s.id === id)) continue;
     const row = await findSession(scope.tx, id);
-    if (!row || row.runnerId !== input.runnerId || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status)) unknown.push(id);
+    if (!row || row.runnerId !== input.runnerId || !isLiveSessionStatus(row.status)) unknown.push(id);
   }
   const adopt = await reconcile(
     scope,
@@ -91,7 +91,7 @@ async function reconcile(scope: MutationScope, config: ApiConfig, runnerId: stri
       continue;
     }
     const row = await findSession(scope.tx, candidate.id, { forUpdate: true });
-    if (!row || row.runnerId !== runnerId || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status)) continue;
+    if (!row || row.runnerId !== runnerId || !isLiveSessionStatus(row.status)) continue;
     const seconds = Math.round(grace / 1000);
     await endSession(
       scope,
@@ -114,7 +114,7 @@ export async function sweepLostSessions(ctx: ContextInner): Promise<number> {
   for (const candidate of expired) {
     await mutate({ ...ctx, actor: 'system' }, { procedure: 'session.sweep', input: {} }, async (scope) => {
       const row = await findSession(scope.tx, candidate.id, { forUpdate: true });
-      if (!row || !(LIVE_SESSION_STATUSES as readonly string[]).includes(row.status) || row.runnerId !== candidate.runnerId) return;
+      if (!row || !isLiveSessionStatus(row.status) || row.runnerId !== candidate.runnerId) return;
       await endSession(scope, row, {
         status: 'lost',
         error: `runner ${row.runnerId} stopped heart-beating for over ${Math.round(ctx.config.runnerLeaseMs / 1000)} s`,

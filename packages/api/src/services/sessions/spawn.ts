@@ -1,5 +1,5 @@
 import { findTasks, insertSession, newId, updateTaskRow, type TaskRow } from '@maestro/db';
-import { LIVE_SESSION_STATUSES, type Agent, type Role, type Session } from '@maestro/schemas';
+import { isLiveSessionStatus, type Agent, type Role, type Session } from '@maestro/schemas';
 import { findSession } from '@maestro/db';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
@@ -36,7 +36,7 @@ function checkAgent(input: SpawnInput): void {
 async function assertAssignable(scope: MutationScope, task: TaskRow): Promise<void> {
   if (!task.assignee?.startsWith('ses_')) return;
   const holder = await findSession(scope.tx, task.assignee);
-  if (holder && (LIVE_SESSION_STATUSES as readonly string[]).includes(holder.status)) {
+  if (holder && isLiveSessionStatus(holder.status)) {
     throw new MaestroError('ALREADY_CLAIMED', `Task ${task.id} is being worked on by session ${holder.id} (${holder.status})`, {
       hint: `Wait for it, or stop it first: maestro session stop ${holder.id}`,
       details: { sessionId: holder.id },

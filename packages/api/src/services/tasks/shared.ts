@@ -1,5 +1,5 @@
 import { childrenOf, findTask, incompleteDependencies, toTask, type Queryable, type TaskRow } from '@maestro/db';
-import { DONE_STATUSES, type TASK_ACTIONS, TASK_TRANSITIONS, canTransition, type TaskStatus } from '@maestro/schemas';
+import { isDoneStatus, type TASK_ACTIONS, TASK_TRANSITIONS, canTransition, type TaskStatus } from '@maestro/schemas';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { diff } from '../diff.js';
@@ -43,7 +43,7 @@ export async function statusChange(db: Queryable, row: TaskRow, to: TaskStatus, 
   // the completion that follows it is.
   if ((to === 'in_progress' && !row.startedAt) || to === 'completed') await assertDependenciesDone(db, row, to);
   if (to === 'completed') {
-    const open = (await childrenOf(db, row.id)).filter((c) => !(DONE_STATUSES as readonly string[]).includes(c.status));
+    const open = (await childrenOf(db, row.id)).filter((c) => !isDoneStatus(c.status));
     if (open.length > 0) {
       throw new MaestroError('CHILDREN_INCOMPLETE', `Task ${row.id} has ${open.length} open subtask(s): ${open.map((t) => t.id).join(', ')}`, {
         hint: 'Complete or cancel its subtasks first (`maestro subtask list <taskId>`).',
