@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const REPO_ROOT = dirname(fileURLToPath(import.meta.url));
+
 /**
  * Settings every package's vitest config starts from. When CI sets
  * MAESTRO_TEST_REPORT_DIR, each run also writes a JSON report there so
@@ -12,6 +14,8 @@ export function sharedTestConfig(packageName: string) {
   const database = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   return defineConfig({
     test: {
+      // With --coverage: the processes the tests spawn are measured too (see the script).
+      globalSetup: [join(REPO_ROOT, 'scripts/spawned-coverage.mjs')],
       testTimeout: 60_000,
       hookTimeout: 120_000,
       // Real servers and databases per file: two at a time fits two cores.
@@ -20,8 +24,6 @@ export function sharedTestConfig(packageName: string) {
     },
   });
 }
-
-const REPO_ROOT = dirname(fileURLToPath(import.meta.url));
 
 /** The packages held to coverage floors (scripts/coverage-summary.mjs), as paths from the repository root. */
 export const COVERED_PACKAGES = ['packages/api', 'packages/db', 'packages/client', 'packages/runner', 'apps/cli'] as const;

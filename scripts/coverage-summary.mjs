@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Merges the coverage every package's `test` run wrote (coverage/coverage-final.json,
 // each run reporting every covered package's sources: see vitest.shared.ts; the
-// PostgreSQL rerun's coverage-postgres/ too when it ran), prints
-// each covered package's line and branch totals next to its floor, and exits 1 when
-// one is below its floor or a run left no coverage. A line run by any package's
-// in-process tests counts; the CLI binary the CLI's end-to-end tests spawn does not.
+// PostgreSQL rerun's coverage-postgres/ too when it ran) and what the processes those runs
+// spawned ran (coverage-spawned/, see spawned-coverage.mjs), prints each covered package's line
+// and branch totals next to its floor, and exits 1 when one is below its floor or a run left no
+// coverage. A line run by any package's tests counts, in vitest's process or in one it spawned.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import libCoverage from 'istanbul-lib-coverage';
+import { addSpawnedHits } from './spawned-coverage.mjs';
 
 /**
  * The goal is 80/80. A package below it has a floor a few points under its merged figure, so a
@@ -45,6 +46,19 @@ for (const dir of RUNS) {
   }
 }
 console.log(`merged: the PGlite runs${merged.length ? ` and ${merged.join(', ')}` : ' (no PostgreSQL run found)'}`);
+
+// Then what the processes those runs spawned ran (scripts/spawned-coverage.mjs), onto the statements
+// and branches the in-process runs counted.
+const spawned = [];
+for (const dir of RUNS) {
+  for (const run of ['coverage', 'coverage-postgres']) {
+    const file = `${dir}/${run}-spawned/coverage-final.json`;
+    if (!existsSync(file)) continue;
+    addSpawnedHits(map, JSON.parse(readFileSync(file, 'utf8')));
+    spawned.push(`${dir}${run === 'coverage' ? '' : ' (PostgreSQL)'}`);
+  }
+}
+console.log(`spawned processes' coverage added from: ${spawned.length ? spawned.join(', ') : 'none'}`);
 
 console.log('coverage (merged)   lines     branches   floor');
 for (const [dir, floor] of Object.entries(FLOORS)) {

@@ -51,8 +51,11 @@ export function schemasByModule(schemasSrc, cliSrc) {
       const file = definedIn.get(name) ?? '@maestro/schemas';
       byFile.set(file, [...(byFile.get(file) ?? []), raw]);
     }
-    return [...byFile].map(([file, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(file)};`).join('\n');
+    return [...byFile].map(([file, names]) => `import { ${names.join(', ')} } from ${JSON.stringify(file)};`).join(' ');
   };
+  // The rewritten imports take as many lines as the import they replace, so the source map (the
+  // measured build's: scripts/spawned-coverage.mjs) still points at the right lines.
+  const keepLines = (original, replacement) => replacement + '\n'.repeat(original.split('\n').length - 1);
   return {
     name: 'schemas-by-module',
     setup(b) {
@@ -60,7 +63,7 @@ export function schemasByModule(schemasSrc, cliSrc) {
         if (!args.path.startsWith(cliSrc)) return undefined;
         const source = readFileSync(args.path, 'utf8');
         if (!source.includes('@maestro/schemas')) return undefined;
-        const contents = source.replace(/^import \{([^}]*)\} from '@maestro\/schemas';$/gm, (_, specifiers) => rewrite(specifiers));
+        const contents = source.replace(/^import \{([^}]*)\} from '@maestro\/schemas';$/gm, (match, specifiers) => keepLines(match, rewrite(specifiers)));
         return { contents, loader: 'ts' };
       });
     },

@@ -10,6 +10,13 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const EXTERNAL = ['@lydell/node-pty'];
 
 /**
+ * Set by the test runs that measure coverage (scripts/spawned-coverage.mjs): the bundle is then
+ * left unminified with a source map beside it, so the V8 coverage of the processes the tests
+ * spawn maps back to the sources with the same statements and branches as in-process coverage.
+ */
+const MEASURED = Boolean(process.env.MAESTRO_SPAWNED_COVERAGE_DIR);
+
+/**
  * dist/maestro-bundle.cjs: the whole CLI in one file (our workspace packages
  * and every npm dependency bundled but the native PTY module, so the packed
  * package installs with nothing else). Subcommands are dynamic imports: they
@@ -31,7 +38,8 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    minify: true,
+    minify: !MEASURED,
+    sourcemap: MEASURED ? 'external' : false,
     legalComments: 'none',
     plugins: [zodEnglishOnly(here('.')), schemasByModule(here('../../packages/schemas/src'), here('src')), lazyNetworking(here('../../packages/client/src'))],
     external: EXTERNAL,
@@ -41,8 +49,11 @@ export async function buildCli() {
     logLevel: 'warning',
     write: false,
   });
-  const code = result.outputFiles[0].contents;
+  const code = result.outputFiles.find((file) => file.path === bundle).contents;
+  const map = result.outputFiles.find((file) => file.path === `${bundle}.map`);
   replace(bundle, (tmp) => writeFileSync(tmp, code));
+  if (map) replace(`${bundle}.map`, (tmp) => writeFileSync(tmp, map.contents));
+  else rmSync(`${bundle}.map`, { force: true });
   replace(here('dist/skills'), (tmp) => cpSync(here('../../skills'), tmp, { recursive: true }));
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   replace(here('dist/maestro-bundle.hash'), (tmp) => writeFileSync(tmp, `${hash}\n`));

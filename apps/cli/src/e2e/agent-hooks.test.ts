@@ -10,6 +10,7 @@ import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { COVERAGE_ENV } from './helpers.js';
 
 /**
  * The hooks the runner installs for each agent tool: valid for the tool's
@@ -54,6 +55,7 @@ function runHook(argv: string[], stdin: string): Promise<{ code: number | null; 
         MAESTRO_API_URL: server.url,
         MAESTRO_TOKEN: server.token,
         MAESTRO_SESSION_ID: sessionId,
+        ...COVERAGE_ENV,
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

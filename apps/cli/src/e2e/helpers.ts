@@ -16,6 +16,15 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Spread into a child's environment: with `--coverage` the run's directory for spawned processes'
+ * coverage (scripts/spawned-coverage.mjs) becomes the child's NODE_V8_COVERAGE, so the binary's
+ * code counts; empty otherwise.
+ */
+export const COVERAGE_ENV: Record<string, string> = process.env.MAESTRO_SPAWNED_COVERAGE_DIR
+  ? { NODE_V8_COVERAGE: process.env.MAESTRO_SPAWNED_COVERAGE_DIR }
+  : {};
+
 /** A fresh HOME, so config and caches of one test never leak into another. */
 export function tempHome(): string {
   return mkdtempSync(join(tmpdir(), 'maestro-cli-home-'));
@@ -28,7 +37,7 @@ export function tempHome(): string {
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 30_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tempHome(), ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tempHome(), ...COVERAGE_ENV, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

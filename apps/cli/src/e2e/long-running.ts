@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import type { Session } from '@maestro/schemas';
-import { BIN, runCli } from './helpers.js';
+import { BIN, COVERAGE_ENV, runCli } from './helpers.js';
 
 /** A long-running `maestro …` (watch, runner) as a child, its output collected; `stop` sends SIGINT and waits. */
 export function startCli(args: string[], env: Record<string, string>) {
   let stdout = '';
   let stderr = '';
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...COVERAGE_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { Project } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectSuccess, runCli, tempHome } from './helpers.js';
+import { COVERAGE_ENV, expectSuccess, runCli, tempHome } from './helpers.js';
 import { descendants, running, until } from './processes.js';
 
 const exec = promisify(execFile);
@@ -17,7 +17,7 @@ let server: ServerProcess;
 let env: Record<string, string>;
 beforeAll(async () => {
   server = await spawnServer();
-  env = { PATH: `${NODE_BIN}:${process.env.PATH ?? ''}`, HOME: tempHome(), MAESTRO_API_URL: server.url, MAESTRO_TOKEN: server.token };
+  env = { PATH: `${NODE_BIN}:${process.env.PATH ?? ''}`, HOME: tempHome(), MAESTRO_API_URL: server.url, MAESTRO_TOKEN: server.token, ...COVERAGE_ENV };
   env.MAESTRO_PROJECT_ID = expectSuccess<Project>(await runCli(['project', 'create', 'npx', '--json'], env), 'project create').id;
 });
 afterAll(async () => {

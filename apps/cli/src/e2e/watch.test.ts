@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Project } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, expect, test } from 'vitest';
-import { answeredCalls, BIN, expectSuccess, runCli, schemaErrors, tempHome, watchStarted } from './helpers.js';
+import { answeredCalls, BIN, COVERAGE_ENV, expectSuccess, runCli, schemaErrors, tempHome, watchStarted } from './helpers.js';
 
 const servers: ServerProcess[] = [];
 let watcher: ChildProcess | undefined;
@@ -23,7 +23,10 @@ function startWatch(env: Record<string, string>) {
   const lines: Line[] = [];
   let stderr = '';
   let buffer = '';
-  const child = spawn(process.execPath, [BIN, 'watch', '--json'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'watch', '--json'], {
+    env: { PATH: process.env.PATH ?? '', ...COVERAGE_ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.on('data', (d: Buffer) => {
     buffer += d.toString();
     const parts = buffer.split('\n');
