@@ -1,23 +1,8 @@
 import type { ErrorBody, ErrorCode } from '@maestro/schemas';
+import { MaestroError } from '@maestro/schemas/maestro-error';
 
-/** A failure with a stable code; commands throw it and the runner prints it and picks the exit code. */
-export class CliError extends Error {
-  readonly code: ErrorCode;
-  readonly hint: string | undefined;
-  readonly details: unknown;
-
-  constructor(code: ErrorCode, message: string, options: { hint?: string | undefined; details?: unknown } = {}) {
-    super(message);
-    this.name = 'CliError';
-    this.code = code;
-    this.hint = options.hint;
-    this.details = options.details;
-  }
-
-  toBody(): ErrorBody {
-    return { code: this.code, message: this.message, hint: this.hint, details: this.details };
-  }
-}
+/** A failure with a stable code: the one error class of API and CLI; commands throw it and the runner prints it and picks the exit code. */
+export { MaestroError as CliError };
 
 export const EXIT = {
   ok: 0,
@@ -119,8 +104,8 @@ function serverBody(maestro: Record<string, unknown>): ErrorBody | undefined {
   };
 }
 
-export function networkError(ctx: ErrorContext, cause: string): CliError {
-  return new CliError('NETWORK', `Cannot reach the Maestro server at ${ctx.url} (${cause})`, {
+export function networkError(ctx: ErrorContext, cause: string): MaestroError {
+  return new MaestroError('NETWORK', `Cannot reach the Maestro server at ${ctx.url} (${cause})`, {
     hint:
       'Start it with `npm start` in the Maestro repository (or `node apps/server/dist/main.js`), ' +
       'or point the CLI at a running one with --server <url>, MAESTRO_API_URL or `maestro config --set apiUrl=<url>`.',
@@ -137,11 +122,11 @@ function unauthorizedHint(ctx: ErrorContext): string {
 
 /**
  * The one mapping from anything a command throws to the error body printed:
- * our own CliErrors as they are, server errors by their Maestro code,
+ * our own MaestroErrors as they are, server errors by their Maestro code,
  * connection failures as NETWORK with the URL tried, and anything else as INTERNAL.
  */
 export function toErrorBody(error: unknown, ctx: ErrorContext | undefined): ErrorBody {
-  if (error instanceof CliError) return error.toBody();
+  if (error instanceof MaestroError) return error.toBody();
   const e = (error ?? {}) as ClientErrorLike;
   const maestro = e.data?.maestro;
   if (maestro && typeof maestro === 'object') {

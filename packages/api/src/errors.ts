@@ -1,23 +1,10 @@
-import { ERROR_CODES, type ErrorBody, type ErrorCode } from '@maestro/schemas';
+import { ERROR_CODES, MaestroError, type ErrorBody, type ErrorCode } from '@maestro/schemas';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 
-/** Domain failure with a stable code, a message a person can act on, and a hint. */
-export class MaestroError extends Error {
-  readonly code: ErrorCode;
-  readonly hint: string | undefined;
-  readonly details: unknown;
-
-  constructor(code: ErrorCode, message: string, options: { hint?: string; details?: unknown } = {}) {
-    super(message);
-    this.name = 'MaestroError';
-    this.code = code;
-    this.hint = options.hint;
-    this.details = options.details;
-  }
-}
+export { MaestroError };
 
 export function notFound(kind: string, id: string, hint?: string): MaestroError {
   return new MaestroError('NOT_FOUND', `${kind} ${id} not found`, {
@@ -74,9 +61,7 @@ function describeZodIssues(error: ZodError): string {
  */
 export function toErrorBody(error: TRPCError): ErrorBody {
   const cause = error.cause;
-  if (cause instanceof MaestroError) {
-    return { code: cause.code, message: cause.message, hint: cause.hint, details: cause.details };
-  }
+  if (cause instanceof MaestroError) return cause.toBody();
   if (cause instanceof ZodError) {
     return {
       code: 'VALIDATION',

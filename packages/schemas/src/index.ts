@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './enums.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './maestro-error.js';
 export * from './health.js';
 export * from './ids.js';
 export * from './inbox.js';
