@@ -29,4 +29,15 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/testing/**/*.ts', '**/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
+  {
+    // A command evaluates only the schema modules it imports (the package index builds every schema): values come from a subpath.
+    files: ['apps/cli/src/**/*.ts'],
+    ignores: ['apps/cli/src/e2e/**', 'apps/cli/src/docs/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@maestro/schemas', allowTypeImports: true, message: "Import values from the defining module, e.g. '@maestro/schemas/task'." }] },
+      ],
+    },
+  },
 );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { lazyNetworking, schemasByModule, zodEnglishOnly } from './build-plugins.mjs';
+import { lazyNetworking, zodEnglishOnly } from './build-plugins.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -41,7 +41,7 @@ export async function buildCli() {
     minify: !MEASURED,
     sourcemap: MEASURED ? 'external' : false,
     legalComments: 'none',
-    plugins: [zodEnglishOnly(here('.')), schemasByModule(here('../../packages/schemas/src'), here('src')), lazyNetworking(here('../../packages/client/src'))],
+    plugins: [zodEnglishOnly(here('.')), lazyNetworking(here('../../packages/client/src'))],
     external: EXTERNAL,
     // CommonJS output (for the code cache): `import.meta.url` becomes the bundle's own URL, as it is in an ES bundle.
     define: { 'import.meta.url': '__bundleUrl' },

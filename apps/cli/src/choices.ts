@@ -1,4 +1,5 @@
-import { ROLES, TASK_PRIORITIES, TASK_STATUSES, type Role } from '@maestro/schemas';
+import type { Role } from '@maestro/schemas';
+import { ROLES, TASK_PRIORITIES, TASK_STATUSES } from '@maestro/schemas/enums';
 
 /** Argument definitions whose choices come from the shared enums. */
 export const priorityArg = {

@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { projectId } from '@maestro/schemas';
+import { projectId } from '@maestro/schemas/ids';
 import { z } from 'zod';
 import { CliError } from './errors.js';
 

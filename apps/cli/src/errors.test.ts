@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@maestro/schemas';
+import { ERROR_CODES } from '@maestro/schemas/errors';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, test } from 'vitest';
 import { CliError, EXIT, exitCodeFor, networkCause, toErrorBody } from './errors.js';

@@ -1,6 +1,6 @@
 import type { ConnectionState, MaestroClient, MaestroTRPCClient } from '@maestro/client';
 import { createNodeClient } from '@maestro/client/node';
-import { projectId } from '@maestro/schemas';
+import { projectId } from '@maestro/schemas/ids';
 import { z } from 'zod';
 import type { CliEnv } from './env.js';
 import { CliError } from './errors.js';

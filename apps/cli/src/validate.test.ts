@@ -1,4 +1,4 @@
-import { taskCreateInput, taskListInput, taskUpdateInput } from '@maestro/schemas';
+import { taskCreateInput, taskListInput, taskUpdateInput } from '@maestro/schemas/task';
 import { describe, expect, test } from 'vitest';
 import { CliError } from './errors.js';
 import { splitList, toInt, validate } from './validate.js';

@@ -1,4 +1,4 @@
-import { inboxListInput } from '@maestro/schemas';
+import { inboxListInput } from '@maestro/schemas/inbox';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
 import { inboxTable } from '../attention-text.js';

@@ -1,4 +1,5 @@
-import { statusInput, TASK_PRIORITIES, TASK_STATUSES } from '@maestro/schemas';
+import { statusInput } from '@maestro/schemas/status';
+import { TASK_PRIORITIES, TASK_STATUSES } from '@maestro/schemas/enums';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
 import { table } from '../output.js';

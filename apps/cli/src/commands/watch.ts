@@ -1,4 +1,5 @@
-import { eventId, onEventInput } from '@maestro/schemas';
+import { eventId } from '@maestro/schemas/ids';
+import { onEventInput } from '@maestro/schemas/events';
 import { defineCommand } from 'citty';
 import { z } from 'zod';
 import { globalArgs, meta } from '../args.js';

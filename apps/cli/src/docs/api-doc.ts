@@ -1,5 +1,6 @@
 import { describeProcedures, type ProcedureInfo } from '@maestro/api/docs';
-import { maestroEvent, outputChunk, runnerCommand, session } from '@maestro/schemas';
+import { maestroEvent } from '@maestro/schemas/events';
+import { outputChunk, runnerCommand, session } from '@maestro/schemas/session';
 import type { z } from 'zod';
 import { ENTITIES, namedEntities } from './entities.js';
 import { fieldDocs } from './field-docs.js';

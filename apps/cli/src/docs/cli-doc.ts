@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@maestro/schemas';
+import { ERROR_CODES } from '@maestro/schemas/errors';
 import type { ArgDef, ArgsDef } from 'citty';
 import { globalArgs } from '../args.js';
 import { EXIT_CODE_HELP, exitCodeFor } from '../errors.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ERROR_CODES } from '@maestro/schemas';
+import { ERROR_CODES } from '@maestro/schemas/errors';
 import { describe, expect, test } from 'vitest';
 import { ERROR_HELP } from './error-help.js';
 import { GENERATED_DOCS } from './generate.js';

@@ -1,4 +1,11 @@
-import { apiToken, attention, inboxItem, maestroEvent, outputChunk, project, runnerInfo, session, task, taskDetail, taskTreeNode } from '@maestro/schemas';
+import { apiToken } from '@maestro/schemas/token';
+import { attention } from '@maestro/schemas/attention';
+import { inboxItem } from '@maestro/schemas/inbox';
+import { maestroEvent } from '@maestro/schemas/events';
+import { outputChunk, session } from '@maestro/schemas/session';
+import { project } from '@maestro/schemas/project';
+import { runnerInfo } from '@maestro/schemas/runner';
+import { task, taskDetail, taskTreeNode } from '@maestro/schemas/task';
 import type { z } from 'zod';
 import { slug } from './markdown.js';
 import type { NamedSchema } from './schema-text.js';

@@ -1,5 +1,5 @@
 import { httpStatusOf } from '@maestro/api/docs';
-import { ERROR_CODES } from '@maestro/schemas';
+import { ERROR_CODES } from '@maestro/schemas/errors';
 import { exitCodeFor } from '../errors.js';
 import { ERROR_HELP } from './error-help.js';
 import { splice } from './markdown.js';

@@ -1,4 +1,9 @@
-import { maestroEvent, project, projectId, runnerInfo, sessionId, statusOutput, task, taskId } from '@maestro/schemas';
+import { maestroEvent } from '@maestro/schemas/events';
+import { project } from '@maestro/schemas/project';
+import { projectId, sessionId, taskId } from '@maestro/schemas/ids';
+import { runnerInfo } from '@maestro/schemas/runner';
+import { statusOutput } from '@maestro/schemas/status';
+import { task } from '@maestro/schemas/task';
 import { z } from 'zod';
 import { configFile } from '../config.js';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { errorBody } from '@maestro/schemas';
+import { errorBody } from '@maestro/schemas/errors';
 import { z } from 'zod';
 import { PUBLISHED_DATA, schemaFileName } from './registry.js';
 

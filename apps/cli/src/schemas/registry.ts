@@ -1,19 +1,9 @@
-import {
-  apiToken,
-  inboxListOutput,
-  maestroEvent,
-  project,
-  session,
-  sessionListOutput,
-  task,
-  taskDeleteOutput,
-  taskDependencyOutput,
-  taskDetail,
-  taskListOutput,
-  taskTreeNodes,
-  tokenCreateOutput,
-  tokenListOutput,
-} from '@maestro/schemas';
+import { apiToken, tokenCreateOutput, tokenListOutput } from '@maestro/schemas/token';
+import { inboxListOutput } from '@maestro/schemas/inbox';
+import { maestroEvent } from '@maestro/schemas/events';
+import { project } from '@maestro/schemas/project';
+import { session, sessionListOutput } from '@maestro/schemas/session';
+import { task, taskDeleteOutput, taskDependencyOutput, taskDetail, taskListOutput, taskTreeNodes } from '@maestro/schemas/task';
 import { z } from 'zod';
 import {
   cleanupData,

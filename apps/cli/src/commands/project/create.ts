@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { projectCreateInput } from '@maestro/schemas';
+import { projectCreateInput } from '@maestro/schemas/project';
 import { defineCommand } from 'citty';
 import { descArg, globalArgs, meta } from '../../args.js';
 import { updateConfig } from '../../config.js';

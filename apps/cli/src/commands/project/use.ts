@@ -1,4 +1,4 @@
-import { projectGetInput } from '@maestro/schemas';
+import { projectGetInput } from '@maestro/schemas/project';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { updateConfig } from '../../config.js';

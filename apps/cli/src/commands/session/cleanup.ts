@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectWorktree, removeWorktree, sweepSessionDirs } from '@maestro/runner';
-import { isLiveSessionStatus } from '@maestro/schemas';
+import { isLiveSessionStatus } from '@maestro/schemas/enums';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { table } from '../../output.js';

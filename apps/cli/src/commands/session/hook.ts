@@ -1,4 +1,6 @@
-import { HOOK_TOOLS, hookSignal, sessionAttentionInput, type HookTool } from '@maestro/schemas';
+import type { HookTool } from '@maestro/schemas';
+import { HOOK_TOOLS, hookSignal } from '@maestro/schemas/agent-hooks';
+import { sessionAttentionInput } from '@maestro/schemas/attention';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

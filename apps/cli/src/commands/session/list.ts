@@ -1,4 +1,4 @@
-import { sessionListInput } from '@maestro/schemas';
+import { sessionListInput } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

@@ -1,4 +1,4 @@
-import { sessionIdInput } from '@maestro/schemas';
+import { sessionIdInput } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

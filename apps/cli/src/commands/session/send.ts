@@ -1,4 +1,4 @@
-import { sessionInputInput } from '@maestro/schemas';
+import { sessionInputInput } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

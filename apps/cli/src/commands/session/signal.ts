@@ -1,4 +1,5 @@
-import { sessionAttentionInput, type SignalState } from '@maestro/schemas';
+import type { SignalState } from '@maestro/schemas';
+import { sessionAttentionInput } from '@maestro/schemas/attention';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { attentionText } from '../../attention-text.js';

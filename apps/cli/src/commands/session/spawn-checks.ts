@@ -1,4 +1,4 @@
-import { AGENTS } from '@maestro/schemas';
+import { AGENTS } from '@maestro/schemas/enums';
 import { loadSkill, SkillInvalidError, SkillNotFoundError } from '@maestro/skills';
 import { namedAgentCommand, readConfig } from '../../config.js';
 import { CliError } from '../../errors.js';

@@ -1,4 +1,5 @@
-import { isEndedSessionStatus, type Session } from '@maestro/schemas';
+import type { Session } from '@maestro/schemas';
+import { isEndedSessionStatus } from '@maestro/schemas/enums';
 import { CliError } from '../../errors.js';
 
 /** A command that cannot run (a typo run through the shell) exits at once: watch this long after it starts. */

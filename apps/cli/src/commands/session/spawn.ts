@@ -1,4 +1,5 @@
-import { AGENTS, sessionSpawnInput } from '@maestro/schemas';
+import { AGENTS } from '@maestro/schemas/enums';
+import { sessionSpawnInput } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { z } from 'zod';
 import { globalArgs, meta } from '../../args.js';

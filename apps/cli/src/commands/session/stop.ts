@@ -1,4 +1,6 @@
-import { isEndedSessionStatus, sessionStopInput, type Session } from '@maestro/schemas';
+import type { Session } from '@maestro/schemas';
+import { isEndedSessionStatus } from '@maestro/schemas/enums';
+import { sessionStopInput } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { CliError } from '../../errors.js';

@@ -1,4 +1,4 @@
-import { subtaskRefInput } from '@maestro/schemas';
+import { subtaskRefInput } from '@maestro/schemas/subtask';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { taskSummary } from '../../render.js';

@@ -1,4 +1,4 @@
-import { subtaskCreateInput } from '@maestro/schemas';
+import { subtaskCreateInput } from '@maestro/schemas/subtask';
 import { defineCommand } from 'citty';
 import { descArg, globalArgs, meta, worktreeArg } from '../../args.js';
 import { priorityArg } from '../../choices.js';

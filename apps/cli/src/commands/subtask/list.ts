@@ -1,4 +1,4 @@
-import { subtaskListInput } from '@maestro/schemas';
+import { subtaskListInput } from '@maestro/schemas/subtask';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { taskTable } from '../../render.js';

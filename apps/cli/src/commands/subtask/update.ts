@@ -1,4 +1,4 @@
-import { subtaskUpdateInput } from '@maestro/schemas';
+import { subtaskUpdateInput } from '@maestro/schemas/subtask';
 import { defineCommand } from 'citty';
 import { descArg, expectedVersionArg, globalArgs, meta, titleArg, worktreeToggleArg } from '../../args.js';
 import { priorityArg, statusArg } from '../../choices.js';

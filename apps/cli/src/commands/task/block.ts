@@ -1,4 +1,4 @@
-import { taskBlockInput } from '@maestro/schemas';
+import { taskBlockInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { taskSummary } from '../../render.js';

@@ -1,4 +1,4 @@
-import { taskClaimInput } from '@maestro/schemas';
+import { taskClaimInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { taskSummary } from '../../render.js';

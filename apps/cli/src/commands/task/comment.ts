@@ -1,4 +1,5 @@
-import { taskCommentInput, taskId } from '@maestro/schemas';
+import { taskCommentInput } from '@maestro/schemas/task';
+import { taskId } from '@maestro/schemas/ids';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

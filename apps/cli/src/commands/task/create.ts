@@ -1,4 +1,4 @@
-import { taskCreateInput } from '@maestro/schemas';
+import { taskCreateInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { descArg, globalArgs, meta, worktreeArg } from '../../args.js';
 import { priorityArg } from '../../choices.js';

@@ -1,4 +1,4 @@
-import { taskDeleteInput } from '@maestro/schemas';
+import { taskDeleteInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

@@ -1,4 +1,4 @@
-import { taskIdInput } from '@maestro/schemas';
+import { taskIdInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, optionalTaskId } from '../../args.js';
 import { taskDetail } from '../../render.js';

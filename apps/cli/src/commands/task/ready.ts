@@ -1,4 +1,4 @@
-import { taskListInput } from '@maestro/schemas';
+import { taskListInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { listTasks } from '../../pages.js';

@@ -1,4 +1,4 @@
-import { taskMutateInput } from '@maestro/schemas';
+import { taskMutateInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, optionalTaskId } from '../../args.js';
 import { taskSummary } from '../../render.js';

@@ -1,4 +1,4 @@
-import { taskIdInput } from '@maestro/schemas';
+import { taskIdInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { listTimeline } from '../../pages.js';

@@ -1,4 +1,4 @@
-import { assembleTaskTree, taskTreeInput } from '@maestro/schemas';
+import { assembleTaskTree, taskTreeInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { treeTasks } from '../../pages.js';

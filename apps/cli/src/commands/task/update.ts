@@ -1,4 +1,4 @@
-import { taskUpdateInput } from '@maestro/schemas';
+import { taskUpdateInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { descArg, expectedVersionArg, globalArgs, meta, requiredTaskId, titleArg, worktreeToggleArg } from '../../args.js';
 import { priorityArg, statusArg } from '../../choices.js';

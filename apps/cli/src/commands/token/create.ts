@@ -1,4 +1,5 @@
-import { TOKEN_ROLES, tokenCreateInput } from '@maestro/schemas';
+import { TOKEN_ROLES } from '@maestro/schemas/enums';
+import { tokenCreateInput } from '@maestro/schemas/token';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

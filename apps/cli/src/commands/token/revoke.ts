@@ -1,4 +1,4 @@
-import { tokenRevokeInput } from '@maestro/schemas';
+import { tokenRevokeInput } from '@maestro/schemas/token';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';

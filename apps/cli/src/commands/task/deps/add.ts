@@ -1,4 +1,4 @@
-import { taskDependencyInput } from '@maestro/schemas';
+import { taskDependencyInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../../args.js';
 import { useRuntime } from '../../../runtime.js';
