@@ -1,3 +1,4 @@
+import { stripVTControlCharacters, styleText } from 'node:util';
 import type { ErrorBody } from '@maestro/schemas';
 
 export interface Stream {
@@ -6,22 +7,9 @@ export interface Stream {
   columns?: number | undefined;
 }
 
-const STYLES = {
-  bold: [1, 22],
-  dim: [2, 22],
-  red: [31, 39],
-  green: [32, 39],
-  yellow: [33, 39],
-  blue: [34, 39],
-  magenta: [35, 39],
-  cyan: [36, 39],
-  gray: [90, 39],
-} as const;
-export type Style = keyof typeof STYLES;
+export type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'gray';
 
-// eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
-const ANSI = /\u001b\[[0-9;]*m/g;
-export const stripAnsi = (text: string) => text.replace(ANSI, '');
+export const stripAnsi = (text: string) => stripVTControlCharacters(text);
 
 /** Colour only on a terminal, and never with NO_COLOR. */
 export function colorEnabled(stream: Stream, noColor: boolean): boolean {
@@ -32,7 +20,8 @@ export type Paint = (style: Style, text: string) => string;
 export const painter =
   (enabled: boolean): Paint =>
   (style, text) =>
-    enabled ? `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m` : text;
+    // Whether to colour is decided here, per stream (colorEnabled): styleText must not look at process.stdout itself.
+    enabled ? styleText(style, text, { validateStream: false }) : text;
 
 /**
  * Aligned columns: every column as wide as its widest cell (colour codes do
