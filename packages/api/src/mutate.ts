@@ -76,7 +76,7 @@ export async function mutate<T>(
           await ctx.bus.inTransaction(tx);
           written = pending.length;
         }
-        if (key) await storeIdempotentResponse(tx, key, value);
+        if (key) await storeIdempotentResponse(tx, { key, response: value });
         return value;
       });
       for (const f of committed) f();

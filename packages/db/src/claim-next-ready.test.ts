@@ -32,17 +32,17 @@ test('takes the most urgent ready task, returns it before and after, and skips t
   const low = await task(p.id, 'low', { priority: 'low' });
   const blocker = await task(p.id, 'blocker', { priority: 'medium' });
   const waiting = await task(p.id, 'waiting', { priority: 'urgent' });
-  await insertDependency(handle.db, waiting.id, blocker.id);
+  await insertDependency(handle.db, { taskId: waiting.id, dependsOnId: blocker.id });
 
-  const first = await claimNextReady(handle.db, p.id, 'agent-1');
+  const first = await claimNextReady(handle.db, { projectId: p.id, claimant: 'agent-1' });
   expect(first?.before).toMatchObject({ id: blocker.id, status: 'todo', assignee: null, version: 1, startedAt: null });
   expect(first?.after).toMatchObject({ id: blocker.id, status: 'in_progress', assignee: 'agent-1', version: 2 });
   expect(first?.after.startedAt).toBeInstanceOf(Date);
 
-  const second = await claimNextReady(handle.db, p.id, 'agent-2');
+  const second = await claimNextReady(handle.db, { projectId: p.id, claimant: 'agent-2' });
   expect(second?.after).toMatchObject({ id: low.id, assignee: 'agent-2' });
   // Only the one waiting on an unfinished dependency is left.
-  expect(await claimNextReady(handle.db, p.id, 'agent-3')).toBeNull();
+  expect(await claimNextReady(handle.db, { projectId: p.id, claimant: 'agent-3' })).toBeNull();
 });
 
 test('keeps the first start time of a task that went back to todo', async () => {
@@ -50,14 +50,14 @@ test('keeps the first start time of a task that went back to todo', async () => 
   const t = await task(p.id, 'again');
   const startedAt = new Date('2026-01-02T03:04:05.000Z');
   await updateTaskRow(handle.db, t.id, { startedAt });
-  const claimed = await claimNextReady(handle.db, p.id, 'agent');
+  const claimed = await claimNextReady(handle.db, { projectId: p.id, claimant: 'agent' });
   expect(claimed?.after.startedAt?.toISOString()).toBe(startedAt.toISOString());
 });
 
 test('only looks in the given project', async () => {
   const [a, b] = [await project(), await project()];
   await task(a.id, 'elsewhere');
-  expect(await claimNextReady(handle.db, b.id, 'agent')).toBeNull();
+  expect(await claimNextReady(handle.db, { projectId: b.id, claimant: 'agent' })).toBeNull();
 });
 
 describe.runIf(Boolean(process.env.DATABASE_URL))('PostgreSQL', () => {
@@ -75,7 +75,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('PostgreSQL', () => {
       await released;
     });
     await isLocked;
-    const claimed = await claimNextReady(handle.db, p.id, 'agent');
+    const claimed = await claimNextReady(handle.db, { projectId: p.id, claimant: 'agent' });
     release();
     await holder;
     expect(claimed?.after.id).toBe(second.id);
@@ -85,7 +85,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))('PostgreSQL', () => {
     const p = await project();
     await task(p.id, 'prepared');
     const names = await handle.db.transaction(async (tx) => {
-      await claimNextReady(tx, p.id, 'agent');
+      await claimNextReady(tx, { projectId: p.id, claimant: 'agent' });
       return rowsOf<{ statement: string }>(await tx.execute(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
     });
     expect(names.some((s) => s.includes('for update skip locked'))).toBe(true);

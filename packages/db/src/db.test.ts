@@ -51,10 +51,10 @@ describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () 
     const db = handle.db;
     const project = await insertProject(db, { id: newId('project'), name: `q-${Date.now()}`, workingDir: '/tmp' });
     const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((title) => insertTask(db, { id: newId('task'), projectId: project.id, title })));
-    await insertDependency(db, a!.id, b!.id);
-    await insertDependency(db, b!.id, c!.id);
-    expect(await dependencyPath(db, a!.id, c!.id)).toEqual([a!.id, b!.id, c!.id]);
-    expect(await dependencyPath(db, c!.id, a!.id)).toBeNull();
+    await insertDependency(db, { taskId: a!.id, dependsOnId: b!.id });
+    await insertDependency(db, { taskId: b!.id, dependsOnId: c!.id });
+    expect(await dependencyPath(db, { taskId: c!.id, dependsOnId: a!.id })).toEqual([a!.id, b!.id, c!.id]);
+    expect(await dependencyPath(db, { taskId: a!.id, dependsOnId: c!.id })).toBeNull();
   });
 
   test('events are invisible until numbered, then come back in position order after a given position', async () => {

@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, expect, test } from 'vitest';
 import { createDb, defaultMigrationsFolder } from './client.js';
 import { insertEvents, listEvents, maxEventId, sequenceEvents } from './queries/events.js';
-import { findSession, toSession } from './queries/sessions.js';
+import { toSession } from './queries/mappers.js';
+import { findSession } from './queries/sessions.js';
 import { findTask } from './queries/tasks.js';
 
 /**

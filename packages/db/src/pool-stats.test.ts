@@ -45,7 +45,7 @@ test(`sessions by status: every status, counted (${process.env.DATABASE_URL ? 'P
   const project = await insertProject(handle.db, { id: newId('project'), name: `pool-${Date.now()}`, workingDir: '/tmp' });
   const task = await insertTask(handle.db, { id: newId('task'), projectId: project.id, title: 't' });
   for (const status of ['active', 'active', 'failed'] as const) {
-    await insertSession(handle.db, { id: newId('session'), projectId: project.id, name: 's', spawnedBy: 'user', status }, [task.id]);
+    await insertSession(handle.db, { values: { id: newId('session'), projectId: project.id, name: 's', spawnedBy: 'user', status }, taskIds: [task.id] });
   }
   expect(await countSessionsByStatus(handle.db)).toMatchObject({ spawning: 0, active: 2, failed: 1, lost: 0 });
 });

@@ -88,6 +88,19 @@ export const eventFilter = z.object({
 });
 export type EventFilter = z.infer<typeof eventFilter>;
 
+/**
+ * Whether an event passes a filter: what a live subscription (and a client
+ * holding events already) keeps. @maestro/db's `listEvents` applies the same
+ * filter in SQL for the backfill; the two must agree.
+ */
+export function eventMatches(event: MaestroEvent, filter: EventFilter): boolean {
+  if (filter.projectId && event.projectId !== filter.projectId) return false;
+  if (filter.taskId && event.taskId !== filter.taskId) return false;
+  if (filter.sessionId && event.sessionId !== filter.sessionId) return false;
+  if (filter.types?.length && !filter.types.includes(event.type)) return false;
+  return true;
+}
+
 export const eventListInput = eventFilter.extend({
   /** Only events after this id (exclusive). */
   afterId: eventId.optional(),

@@ -1,5 +1,5 @@
-import { eventMatches, listEvents, maxEventId, type Queryable } from '@maestro/db';
-import type { EventFilter, MaestroEvent } from '@maestro/schemas';
+import { listEvents, maxEventId, type Queryable } from '@maestro/db';
+import { eventMatches, type EventFilter, type MaestroEvent } from '@maestro/schemas';
 import { MaestroError } from '../errors.js';
 import type { EventBus } from '../bus/types.js';
 

@@ -15,7 +15,7 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
     countLiveSessions(db, projectId),
     listTasks(db, { projectId, status: ['blocked'], limit: 50, offset: 0 }),
     attentionCounts(db, projectId),
-    needsInputSessions(db, projectId),
+    needsInputSessions(db, { projectId }),
   ]);
   const attention = zeros(ATTENTION_STATES);
   for (const c of byAttention) attention[c.state] += c.n;

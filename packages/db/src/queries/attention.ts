@@ -2,8 +2,7 @@ import type { AttentionState } from '@maestro/schemas';
 import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { projects, sessions, tasks } from '../schema/index.js';
-import type { TaskRow } from './mappers.js';
-import type { SessionRow } from './sessions.js';
+import type { SessionRow, TaskRow } from './mappers.js';
 
 /** Sessions that need a person (asking, or ended and unseen), with their project's name. */
 export async function inboxSessions(db: Queryable, p: { projectId?: string | undefined }): Promise<{ session: SessionRow; projectName: string }[]> {
@@ -35,11 +34,11 @@ export async function attentionCounts(db: Queryable, projectId: string): Promise
 }
 
 /** A project's sessions asking a question, longest wait first. */
-export async function needsInputSessions(db: Queryable, projectId: string, limit = 50): Promise<SessionRow[]> {
+export async function needsInputSessions(db: Queryable, p: { projectId: string; limit?: number }): Promise<SessionRow[]> {
   return db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.projectId, projectId), eq(sessions.attention, 'needs_input')))
+    .where(and(eq(sessions.projectId, p.projectId), eq(sessions.attention, 'needs_input')))
     .orderBy(asc(sessions.attentionSince), asc(sessions.id))
-    .limit(limit);
+    .limit(p.limit ?? 50);
 }

@@ -4,15 +4,23 @@ import { taskDependencies, tasks } from '../schema/index.js';
 import type { TaskRow } from './mappers.js';
 import { rowsOf } from './rows.js';
 
-export async function insertDependency(db: Queryable, taskId: string, dependsOnId: string): Promise<boolean> {
-  const rows = await db.insert(taskDependencies).values({ taskId, dependsOnId }).onConflictDoNothing().returning();
+/** One edge: `taskId` waits for `dependsOnId`. Named, not positional: two task ids are easy to swap. */
+export interface DependencyEdge {
+  taskId: string;
+  dependsOnId: string;
+}
+
+/** Adds the edge; false when it was already there. */
+export async function insertDependency(db: Queryable, edge: DependencyEdge): Promise<boolean> {
+  const rows = await db.insert(taskDependencies).values({ taskId: edge.taskId, dependsOnId: edge.dependsOnId }).onConflictDoNothing().returning();
   return rows.length > 0;
 }
 
-export async function deleteDependency(db: Queryable, taskId: string, dependsOnId: string): Promise<boolean> {
+/** Removes the edge; false when there was none. */
+export async function deleteDependency(db: Queryable, edge: DependencyEdge): Promise<boolean> {
   const rows = await db
     .delete(taskDependencies)
-    .where(and(eq(taskDependencies.taskId, taskId), eq(taskDependencies.dependsOnId, dependsOnId)))
+    .where(and(eq(taskDependencies.taskId, edge.taskId), eq(taskDependencies.dependsOnId, edge.dependsOnId)))
     .returning();
   return rows.length > 0;
 }
@@ -49,11 +57,14 @@ export async function incompleteDependencies(db: Queryable, taskId: string): Pro
 }
 
 /**
- * If adding `taskId → dependsOnId` would close a cycle, the existing path from
- * `dependsOnId` back to `taskId`; otherwise null. Callers serialise dependency
- * changes per project so two concurrent adds cannot each miss the other's edge.
+ * If adding the edge would close a cycle, the existing path from
+ * `dependsOnId` back to `taskId` (both ends included); otherwise null. Callers
+ * serialise dependency changes per project so two concurrent adds cannot each
+ * miss the other's edge.
  */
-export async function dependencyPath(db: Queryable, from: string, to: string): Promise<string[] | null> {
+export async function dependencyPath(db: Queryable, edge: DependencyEdge): Promise<string[] | null> {
+  const from = edge.dependsOnId;
+  const to = edge.taskId;
   const result = await db.execute(sql`
     with recursive walk(id, path) as (
       select ${from}::text, array[${from}::text]

@@ -34,6 +34,7 @@ export async function sequenceEvents(db: Queryable, maxRows: number): Promise<nu
   return Number(row?.n ?? 0);
 }
 
+/** The filter in SQL; `eventMatches` (@maestro/schemas) is the same filter in memory, and they must agree. */
 function filterSql(filter: EventFilter): SQL[] {
   const where: SQL[] = [];
   if (filter.projectId) where.push(eq(events.projectId, filter.projectId));
@@ -73,13 +74,4 @@ export async function maxEventId(db: Queryable, projectId?: string): Promise<num
     .from(events)
     .where(eq(events.projectId, projectId));
   return Number(row?.pos ?? 0);
-}
-
-/** Matches the subscription filter in memory, the same way `filterSql` does in SQL. */
-export function eventMatches(event: MaestroEvent, filter: EventFilter): boolean {
-  if (filter.projectId && event.projectId !== filter.projectId) return false;
-  if (filter.taskId && event.taskId !== filter.taskId) return false;
-  if (filter.sessionId && event.sessionId !== filter.sessionId) return false;
-  if (filter.types?.length && !filter.types.includes(event.type)) return false;
-  return true;
 }

@@ -16,11 +16,11 @@ export async function claimIdempotencyKey(db: Queryable, params: { key: string; 
   return { status: 'replay', procedure: row!.procedure, requestHash: row!.requestHash, response: row!.response };
 }
 
-export async function storeIdempotentResponse(db: Queryable, key: string, response: unknown): Promise<void> {
+export async function storeIdempotentResponse(db: Queryable, p: { key: string; response: unknown }): Promise<void> {
   await db
     .update(idempotencyKeys)
-    .set({ response: response ?? null })
-    .where(eq(idempotencyKeys.key, key));
+    .set({ response: p.response ?? null })
+    .where(eq(idempotencyKeys.key, p.key));
 }
 
 /**

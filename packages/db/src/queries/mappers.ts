@@ -1,10 +1,11 @@
-import type { MaestroEvent, Project, Task } from '@maestro/schemas';
-import type { events, projects, tasks } from '../schema/index.js';
+import type { Attention, MaestroEvent, Project, Session, Task } from '@maestro/schemas';
+import type { events, projects, sessions, tasks } from '../schema/index.js';
 import { iso, isoOrNull } from './rows.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
 
 export function toTask(row: TaskRow): Task {
   return {
@@ -53,4 +54,44 @@ export function toEvent(row: EventRow): MaestroEvent {
     payload: row.payload,
     createdAt: iso(row.createdAt),
   } as MaestroEvent;
+}
+
+/** The four attention columns as one value (null when the state is). */
+export function attentionOf(row: SessionRow): Attention | null {
+  if (!row.attention || !row.attentionSince || !row.attentionSource) return null;
+  return { state: row.attention, since: iso(row.attentionSince), source: row.attentionSource, message: row.attentionMessage };
+}
+
+export function toSession(row: SessionRow, taskIds: string[]): Session {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    name: row.name,
+    role: row.role,
+    skill: row.skill,
+    agent: row.agent,
+    command: row.command,
+    worktree: row.worktree,
+    workingDir: row.workingDir,
+    branch: row.branch,
+    status: row.status,
+    runnerId: row.runnerId,
+    pid: row.pid,
+    exitCode: row.exitCode,
+    signal: row.signal,
+    error: row.error,
+    parentSessionId: row.parentSessionId,
+    spawnedBy: row.spawnedBy,
+    taskIds,
+    cols: row.cols,
+    rows: row.rows,
+    sizeController: row.sizeController,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    startedAt: isoOrNull(row.startedAt),
+    endedAt: isoOrNull(row.endedAt),
+    stopRequestedAt: isoOrNull(row.stopRequestedAt),
+    attention: attentionOf(row),
+    seenAt: isoOrNull(row.seenAt),
+  };
 }

@@ -1,50 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import { LIVE_SESSION_STATUSES, SESSION_STATUSES, type Attention, type AttentionState, type Session, type SessionStatus } from '@maestro/schemas';
+import { LIVE_SESSION_STATUSES, SESSION_STATUSES, type AttentionState, type SessionStatus } from '@maestro/schemas';
 import type { Queryable } from '../client.js';
 import { runners, sessionOutput, sessions, sessionTasks } from '../schema/index.js';
-import { iso, isoOrNull } from './rows.js';
-
-export type SessionRow = typeof sessions.$inferSelect;
-
-/** The four attention columns as one value (null when the state is). */
-export function attentionOf(row: SessionRow): Attention | null {
-  if (!row.attention || !row.attentionSince || !row.attentionSource) return null;
-  return { state: row.attention, since: iso(row.attentionSince), source: row.attentionSource, message: row.attentionMessage };
-}
-
-export function toSession(row: SessionRow, taskIds: string[]): Session {
-  return {
-    id: row.id,
-    projectId: row.projectId,
-    name: row.name,
-    role: row.role,
-    skill: row.skill,
-    agent: row.agent,
-    command: row.command,
-    worktree: row.worktree,
-    workingDir: row.workingDir,
-    branch: row.branch,
-    status: row.status,
-    runnerId: row.runnerId,
-    pid: row.pid,
-    exitCode: row.exitCode,
-    signal: row.signal,
-    error: row.error,
-    parentSessionId: row.parentSessionId,
-    spawnedBy: row.spawnedBy,
-    taskIds,
-    cols: row.cols,
-    rows: row.rows,
-    sizeController: row.sizeController,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-    startedAt: isoOrNull(row.startedAt),
-    endedAt: isoOrNull(row.endedAt),
-    stopRequestedAt: isoOrNull(row.stopRequestedAt),
-    attention: attentionOf(row),
-    seenAt: isoOrNull(row.seenAt),
-  };
-}
+import type { SessionRow } from './mappers.js';
 
 export async function countLiveSessions(db: Queryable, projectId: string): Promise<number> {
   const [row] = await db
@@ -62,9 +20,10 @@ export async function countSessionsByStatus(db: Queryable): Promise<Record<Sessi
   return counts;
 }
 
-export async function insertSession(db: Queryable, values: typeof sessions.$inferInsert, taskIds: readonly string[]): Promise<SessionRow> {
-  const [row] = await db.insert(sessions).values(values).returning();
-  await db.insert(sessionTasks).values(taskIds.map((taskId) => ({ sessionId: row!.id, taskId })));
+/** The session row and its task links. */
+export async function insertSession(db: Queryable, p: { values: typeof sessions.$inferInsert; taskIds: readonly string[] }): Promise<SessionRow> {
+  const [row] = await db.insert(sessions).values(p.values).returning();
+  await db.insert(sessionTasks).values(p.taskIds.map((taskId) => ({ sessionId: row!.id, taskId })));
   return row!;
 }
 
@@ -172,12 +131,11 @@ export function base64Bytes(data: string): number {
 /** Idempotent by (session, seq): a chunk re-sent after a lost acknowledgement is stored once. */
 export async function insertOutput(
   db: Queryable,
-  sessionId: string,
-  chunks: readonly { seq: number; data: string }[],
+  p: { sessionId: string; chunks: readonly { seq: number; data: string }[] },
 ): Promise<{ seq: number; bytes: number }[]> {
   const rows = await db
     .insert(sessionOutput)
-    .values(chunks.map((c) => ({ sessionId, seq: c.seq, dataBase64: c.data, bytes: base64Bytes(c.data) })))
+    .values(p.chunks.map((c) => ({ sessionId: p.sessionId, seq: c.seq, dataBase64: c.data, bytes: base64Bytes(c.data) })))
     .onConflictDoNothing()
     .returning({ seq: sessionOutput.seq, bytes: sessionOutput.bytes });
   return rows.sort((a, b) => a.seq - b.seq);

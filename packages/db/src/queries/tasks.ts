@@ -32,7 +32,9 @@ export async function findTasks(db: Queryable, ids: readonly string[]): Promise<
     .where(inArray(tasks.id, [...ids]));
 }
 
-export async function nextPosition(db: Queryable, projectId: string, parentId: string | null): Promise<number> {
+/** Where a new task goes among its siblings (the top-level tasks when `parentId` is null): after the last. */
+export async function nextPosition(db: Queryable, p: { projectId: string; parentId: string | null }): Promise<number> {
+  const { projectId, parentId } = p;
   const [row] = await db
     .select({ max: sql<number | null>`max(${tasks.position})` })
     .from(tasks)
@@ -184,7 +186,8 @@ export async function deleteTasksByIds(db: Queryable, ids: readonly string[]): P
  * and after (the timeline records the change), or null when no ready row was
  * free. One round trip instead of a locking select and an update.
  */
-export async function claimNextReady(db: Queryable, projectId: string, claimant: string): Promise<{ before: TaskRow; after: TaskRow } | null> {
+export async function claimNextReady(db: Queryable, p: { projectId: string; claimant: string }): Promise<{ before: TaskRow; after: TaskRow } | null> {
+  const { projectId, claimant } = p;
   const result = await db.execute(sql`
     with picked as (
       select * from ${tasks}

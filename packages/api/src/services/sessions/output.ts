@@ -26,7 +26,7 @@ export async function appendOutput(scope: MutationScope, input: { runnerId: stri
       details: { storedUpTo },
     });
   }
-  const stored = await insertOutput(scope.tx, session.id, input.chunks);
+  const stored = await insertOutput(scope.tx, { sessionId: session.id, chunks: input.chunks });
   const last = stored.at(-1);
   if (last) {
     const isNew = new Set(stored.map((c) => c.seq));

@@ -67,9 +67,9 @@ export async function spawnSession(scope: MutationScope, input: SpawnInput): Pro
   for (const task of tasks) await assertAssignable(scope, task);
   const id = newId('session');
   const ordered = ids.map((tid) => tasks.find((t) => t.id === tid)!);
-  const row = await insertSession(
-    scope.tx,
-    {
+  const row = await insertSession(scope.tx, {
+    taskIds: ids,
+    values: {
       id,
       projectId,
       name: input.name ?? `${input.role}: ${ordered[0]!.title}`.slice(0, 100),
@@ -83,8 +83,7 @@ export async function spawnSession(scope: MutationScope, input: SpawnInput): Pro
       cols: input.cols,
       rows: input.rows,
     },
-    ids,
-  );
+  });
   for (const before of ordered) {
     if (before.assignee === id) continue;
     const after = await updateTaskRow(scope.tx, before.id, { assignee: id });

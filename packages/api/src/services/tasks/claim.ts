@@ -37,7 +37,7 @@ async function lockGiven(scope: MutationScope, projectId: string, id: string, cl
 
 async function claimNext(scope: MutationScope, projectId: string, claimant: string): Promise<{ before: TaskRow; after: TaskRow }> {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const claimed = await claimNextReady(scope.tx, projectId, claimant);
+    const claimed = await claimNextReady(scope.tx, { projectId, claimant });
     if (claimed) return claimed;
     if ((await countReady(scope.tx, projectId)) === 0) break;
   }

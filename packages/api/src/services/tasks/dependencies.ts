@@ -19,7 +19,7 @@ export async function addDependency(scope: MutationScope, input: { id: string; d
   if (task.id === dep.id) {
     throw new MaestroError('CYCLE', `Task ${task.id} cannot depend on itself`, { details: { path: [task.id, task.id] } });
   }
-  const path = await dependencyPath(scope.tx, dep.id, task.id);
+  const path = await dependencyPath(scope.tx, { taskId: task.id, dependsOnId: dep.id });
   if (path) {
     const cycle = [task.id, ...path];
     throw new MaestroError('CYCLE', `That would make a cycle: ${cycle.join(' → ')}`, {
@@ -27,7 +27,7 @@ export async function addDependency(scope: MutationScope, input: { id: string; d
       details: { path: cycle },
     });
   }
-  if (await insertDependency(scope.tx, task.id, dep.id)) {
+  if (await insertDependency(scope.tx, { taskId: task.id, dependsOnId: dep.id })) {
     scope.emit({
       type: 'task:dependency_added',
       projectId: task.projectId,
@@ -42,7 +42,7 @@ export async function addDependency(scope: MutationScope, input: { id: string; d
 export async function removeDependency(scope: MutationScope, input: { id: string; dependsOnId: string }) {
   const task = await requireTask(scope.tx, input.id);
   await lockProjectGraph(scope, task.projectId);
-  if (!(await deleteDependency(scope.tx, task.id, input.dependsOnId))) {
+  if (!(await deleteDependency(scope.tx, { taskId: task.id, dependsOnId: input.dependsOnId }))) {
     throw new MaestroError('NOT_FOUND', `Task ${task.id} does not depend on ${input.dependsOnId}`, {
       hint: 'See its dependencies with `maestro task get`.',
     });

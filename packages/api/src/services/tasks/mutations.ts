@@ -56,14 +56,14 @@ export async function createTask(scope: MutationScope, input: CreateTaskInput): 
     title: input.title,
     description: input.description,
     priority: input.priority ?? parent?.priority ?? 'medium',
-    position: await nextPosition(tx, input.projectId, parent?.id ?? null),
+    position: await nextPosition(tx, { projectId: input.projectId, parentId: parent?.id ?? null }),
     worktree: input.worktree ?? false,
   });
   const task = toTask(row);
   if (parent) await emitOnParent(scope, parent.id, { kind: 'created', subtask: row });
   else scope.emit({ type: 'task:created', projectId: task.projectId, taskId: task.id, sessionId: null, payload: { task } });
   for (const dep of dependsOn) {
-    await insertDependency(tx, row.id, dep);
+    await insertDependency(tx, { taskId: row.id, dependsOnId: dep });
     scope.emit({ type: 'task:dependency_added', projectId: task.projectId, taskId: row.id, sessionId: null, payload: { taskId: row.id, dependsOnId: dep } });
   }
   return task;
