@@ -1,6 +1,5 @@
 import type { AppRouter } from '@maestro/api';
-import type { TRPCClientError, TRPCLink } from '@trpc/client';
-import { observable, type Unsubscribable } from '@trpc/server/observable';
+import { retryLink, type TRPCClientError, type TRPCLink } from '@trpc/client';
 import { backoffDelay } from './backoff.js';
 
 export interface RetryPolicy {
@@ -62,38 +61,33 @@ export function idempotencyKeyLink(newKey: () => string = randomKey): TRPCLink<A
     };
 }
 
-/** Re-sends a failed query or mutation with backoff; subscriptions pass straight through. */
+/**
+ * Re-sends a failed query or mutation with backoff, through tRPC's own
+ * `retryLink`; subscriptions pass straight through. `retryLink` asks for a
+ * delay by attempt number alone, but a RATE_LIMITED answer names its own
+ * wait: so each operation gets its own `retryLink`, whose `retry` works the
+ * delay out from the error and hands it to `retryDelayMs`, which tRPC calls
+ * right after it for the same failure. The operation it re-sends is the one it
+ * was given, so the idempotency key set by `idempotencyKeyLink` (ahead of
+ * this link) is the same on every attempt.
+ */
 function backoffRetryLink(policy: RetryPolicy): TRPCLink<AppRouter> {
   const maxDelayMs = policy.maxDelayMs ?? 10_000;
-  return () =>
-    ({ op, next }) => {
-      if (op.type === 'subscription' || policy.retries <= 0) return next(op);
-      return observable((observer) => {
-        let current: Unsubscribable | undefined;
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        let done = false;
-        const attempt = (retry: number) => {
-          current = next(op).subscribe({
-            next: (value) => observer.next(value),
-            complete: () => observer.complete(),
-            error: (error) => {
-              if (done) return;
-              if (retry >= policy.retries || !isRetryableError(error)) return observer.error(error);
-              // The server's own estimate wins over our backoff when it gave one (never longer than the cap).
-              const delayMs = Math.min(maxDelayMs, retryAfterMs(error) ?? backoffDelay(retry, policy.baseDelayMs, maxDelayMs));
-              policy.onRetry?.({ path: op.path, retry: retry + 1, delayMs, error });
-              timer = setTimeout(() => attempt(retry + 1), delayMs);
-            },
-          });
-        };
-        attempt(0);
-        return () => {
-          done = true;
-          clearTimeout(timer);
-          current?.unsubscribe();
-        };
-      });
-    };
+  return (runtime) => (call) => {
+    if (call.op.type === 'subscription' || policy.retries <= 0) return call.next(call.op);
+    let delayMs = 0;
+    const link = retryLink<AppRouter>({
+      retry: ({ op, error, attempts }) => {
+        if (attempts > policy.retries || !isRetryableError(error)) return false;
+        // The server's own estimate wins over our backoff when it gave one (never longer than the cap).
+        delayMs = Math.min(maxDelayMs, retryAfterMs(error) ?? backoffDelay(attempts - 1, policy.baseDelayMs, maxDelayMs));
+        policy.onRetry?.({ path: op.path, retry: attempts, delayMs, error });
+        return true;
+      },
+      retryDelayMs: () => delayMs,
+    });
+    return link(runtime)(call);
+  };
 }
 
 /**
