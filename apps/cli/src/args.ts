@@ -8,10 +8,6 @@ export const globalArgs = {
   token: { type: 'string', valueHint: 'token', description: 'API token (env MAESTRO_TOKEN, config token, else the local server token file)' },
 } as const satisfies ArgsDef;
 
-/** Names of the global value flags, for moving them from before the subcommand to after it. */
-export const GLOBAL_VALUE_FLAGS = ['server', 'project', 'token'] as const;
-export const GLOBAL_BOOLEAN_FLAGS = ['json'] as const;
-
 export const descArg = { type: 'string', valueHint: 'text', description: 'Description' } as const;
 export const titleArg = { type: 'string', valueHint: 'text', description: 'New title' } as const;
 export const expectedVersionArg = {
