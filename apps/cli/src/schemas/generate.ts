@@ -10,8 +10,9 @@ export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.ur
 /** `--json` output of every command: `{"success":true,"data":…}` or `{"success":false,"error":…}`. */
 export const envelope = z.union([z.object({ success: z.literal(true), data: z.unknown() }), z.object({ success: z.literal(false), error: errorBody })]);
 
+/** A schema used more than once in a file (a task in every event) is written once under `$defs` and referenced. */
 function toJsonSchema(schema: z.ZodType, id: string, description: string): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', reused: 'ref' });
   return { $id: id, description, ...json };
 }
 
