@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { claimIdempotencyKey, insertEvents, storeIdempotentResponse, type Tx } from '@maestro/db';
 import type { NewEvent } from '@maestro/schemas';
-import type { ContextInner } from './context.js';
+import type { CommandBus } from './bus/commands.js';
+import type { OutputFeed } from './bus/output-feed.js';
+import type { ApiConfig, ContextInner } from './context.js';
 import { MaestroError, sqlState } from './errors.js';
 
 /** An event as a service emits it; `mutate` stamps the actor. */
@@ -13,6 +15,19 @@ export interface MutationScope {
   emit(event: Emit): void;
   /** Runs once the transaction has committed, before subscribers hear of its events. */
   onCommit(fn: () => void): void;
+  config: ApiConfig;
+  /** Commands to runners; `publishWith(scope, …)` sends one only if the mutation commits. */
+  commands: CommandBus;
+  /** Live terminal output of this process, fed after commit. */
+  output: OutputFeed;
+}
+
+/** How one call is recorded, when not as the caller and its whole input. */
+export interface MutationOptions {
+  /** Who the events name: a runner reports as itself, whatever token it holds. */
+  actor?: string;
+  /** What the idempotency record hashes instead of the input (never keystrokes). */
+  recordedInput?: object;
 }
 
 const RETRYABLE = new Set(['40001', '40P01', '55P03']);
@@ -66,7 +81,15 @@ export async function mutate<T>(
             return claim.response as T;
           }
         }
-        const value = await fn({ tx, actor: ctx.actor, emit: (event) => pending.push(event), onCommit: (f) => committed.push(f) });
+        const value = await fn({
+          tx,
+          actor: ctx.actor,
+          emit: (event) => pending.push(event),
+          onCommit: (f) => committed.push(f),
+          config: ctx.config,
+          commands: ctx.commands,
+          output: ctx.output,
+        });
         if (pending.length > 0) {
           // No lock here: writers commit in parallel; the bus numbers events after commit (docs/adr/0001-event-order.md).
           await insertEvents(

@@ -55,3 +55,13 @@ export async function assertInScope(db: Queryable, auth: Auth, path: string, inp
 
 /** Procedures that, for a session, narrow themselves to its project. */
 export const SELF_FILTERING: ReadonlySet<string> = new Set(['project.list', 'events.head', 'runner.list', 'inbox.list']);
+
+/** The one project a caller is held to: a session token's own; undefined for every other caller. */
+export function ownProject(auth: Auth): string | undefined {
+  return auth.kind === 'session' ? auth.projectId : undefined;
+}
+
+/** The project a self-filtering read narrows to: a session token's own whatever it asked, else what was asked. */
+export function visibleProject(auth: Auth, requested: string | undefined): string | undefined {
+  return ownProject(auth) ?? requested;
+}

@@ -4,6 +4,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { roleRefusal } from './roles.js';
 import { assertInScope } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
+import { mutate, type MutationOptions, type MutationScope } from './mutate.js';
 import { chargeResponse } from './response-budget.js';
 import { holdingSlot } from './subscription-slots.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
@@ -117,13 +118,36 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, path, type, 
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: actorOf(ctx.auth) } });
 });
 
-/**
- * Runners, project administration and tokens: never a session token. Named
- * tokens reach these as their role allows (checked above, for every procedure).
- */
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.auth.kind === 'session') {
+/** Refuses session tokens; procedures.ts tells admin procedures apart by this middleware's identity. */
+const sessionTokensRefused = t.middleware(({ ctx, next }) => {
+  if (ctx.auth?.kind === 'session') {
     throw new MaestroError('FORBIDDEN', 'This needs the server token or a named token, not a session token');
   }
   return next();
 });
+
+/**
+ * Runners, project administration and tokens: never a session token. Named
+ * tokens reach these as their role allows (checked above, for every procedure).
+ */
+export const adminProcedure = protectedProcedure.use(sessionTokensRefused);
+
+/** A domain service: one mutation's work inside its transaction, from the procedure's validated input. */
+export type Service<I, O> = (scope: MutationScope, input: I) => Promise<O>;
+
+/**
+ * A procedure that changes something. `ctx.run(service, input)` runs the
+ * service through `mutate` (one transaction, its events, its idempotency
+ * record) under the procedure's own path, so no call names itself by hand.
+ */
+export const mutationProcedure = protectedProcedure.use(({ ctx, path, next }) =>
+  next({
+    ctx: {
+      run: <I extends object, O>(service: Service<I, O>, input: I, opts: MutationOptions = {}): Promise<O> =>
+        mutate({ ...ctx, actor: opts.actor ?? ctx.actor }, { procedure: path, input: opts.recordedInput ?? input }, (scope) => service(scope, input)),
+    },
+  }),
+);
+
+/** A mutation procedure a session token may not call (see adminProcedure). */
+export const adminMutationProcedure = mutationProcedure.use(sessionTokensRefused);

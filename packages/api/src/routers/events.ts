@@ -1,7 +1,7 @@
 import { eventHeadInput, eventHeadOutput, eventListInput, eventListOutput, onEventInput } from '@maestro/schemas';
-import { maxEventId } from '@maestro/db';
 import { tracked } from '@trpc/server';
-import { listTimeline, parseLastEventId, streamEvents } from '../services/events.js';
+import { ownProject } from '../scope.js';
+import { listTimeline, logHead, parseLastEventId, streamEvents } from '../services/events.js';
 import { protectedProcedure, router } from '../trpc.js';
 
 export const eventsRouter = router({
@@ -10,9 +10,7 @@ export const eventsRouter = router({
     .input(eventHeadInput)
     .output(eventHeadOutput)
     // A session token sees only its project: its head is that project's (it never learns how busy others are).
-    .query(async ({ ctx, input }) => ({
-      lastEventId: await maxEventId(ctx.db, input.projectId ?? (ctx.auth?.kind === 'session' ? ctx.auth.projectId : undefined)),
-    })),
+    .query(({ ctx, input }) => logHead(ctx.db, { projectId: input.projectId ?? ownProject(ctx.auth) })),
   list: protectedProcedure
     .input(eventListInput)
     .output(eventListOutput)

@@ -1,4 +1,5 @@
 import { inboxListInput, inboxListOutput } from '@maestro/schemas';
+import { visibleProject } from '../scope.js';
 import { listInbox } from '../services/inbox.js';
 import { protectedProcedure, router } from '../trpc.js';
 
@@ -7,5 +8,5 @@ export const inboxRouter = router({
   list: protectedProcedure
     .input(inboxListInput)
     .output(inboxListOutput)
-    .query(({ ctx, input }) => listInbox(ctx.db, { ...input, projectId: ctx.auth.kind === 'session' ? ctx.auth.projectId : input.projectId })),
+    .query(({ ctx, input }) => listInbox(ctx.db, { ...input, projectId: visibleProject(ctx.auth, input.projectId) })),
 });

@@ -2,7 +2,6 @@ import {
   outputChunk,
   runnerClaimInput,
   runnerClaimOutput,
-  runnerCommand,
   runnerExitInput,
   runnerHeartbeatInput,
   runnerHeartbeatOutput,
@@ -14,15 +13,11 @@ import {
   runnerRegisterOutput,
   runnerStartedInput,
   session,
-  type RunnerCommand,
-  type Session,
 } from '@maestro/schemas';
-import { unclaimedSpawns, taskIdsOf, toSession } from '@maestro/db';
 import { z } from 'zod';
-import { createInbox } from '../inbox.js';
-import { mutate } from '../mutate.js';
+import { ownProject } from '../scope.js';
 import * as sessions from '../services/sessions/index.js';
-import { adminProcedure, protectedProcedure, router } from '../trpc.js';
+import { adminMutationProcedure, adminProcedure, protectedProcedure, router } from '../trpc.js';
 
 /** The runner's side of sessions. Runners authenticate with the server token; what they change is recorded as done by the runner. */
 export const runnerRouter = router({
@@ -33,67 +28,38 @@ export const runnerRouter = router({
    * project); their sessions' events (`session:updated`, a sweep to `lost`) are
    * the cue to read it again.
    */
-  list: protectedProcedure
-    .output(runnerListOutput)
-    .query(({ ctx }) => sessions.listRunnerInfo(ctx.db, ctx.config, ctx.auth.kind === 'session' ? ctx.auth.projectId : undefined)),
-  register: adminProcedure
+  list: protectedProcedure.output(runnerListOutput).query(({ ctx }) => sessions.listRunnerInfo(ctx.db, ctx.config, ownProject(ctx.auth))),
+  register: adminMutationProcedure
     .input(runnerRegisterInput)
     .output(runnerRegisterOutput)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.register', input }, (s) => sessions.registerRunner(s, ctx.config, input))),
-  heartbeat: adminProcedure
+    .mutation(({ ctx, input }) => ctx.run(sessions.registerRunner, input)),
+  heartbeat: adminMutationProcedure
     .input(runnerHeartbeatInput)
     .output(runnerHeartbeatOutput)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'runner.heartbeat', input }, (s) => sessions.heartbeat(s, ctx.config, input))),
+    .mutation(({ ctx, input }) => ctx.run(sessions.heartbeat, input)),
   /** Unclaimed spawn requests now, then each new one. Several runners see the same request; `claim` picks one. */
-  onSpawnRequest: adminProcedure.input(runnerOnSpawnInput).subscription(async function* ({ ctx, signal }) {
-    const abort = signal ?? new AbortController().signal;
-    const inbox = createInbox<Session>(abort);
-    const unsubscribe = ctx.bus.subscribe((event) => {
-      if (event.type === 'session:spawn_requested') inbox.push(event.payload.session);
-    });
-    try {
-      const pending = await unclaimedSpawns(ctx.db);
-      const ids = await taskIdsOf(
-        ctx.db,
-        pending.map((p) => p.id),
-      );
-      for (const row of pending) yield toSession(row, ids.get(row.id) ?? []);
-      for (let next = await inbox.next(); next; next = await inbox.next()) yield next;
-    } finally {
-      unsubscribe();
-    }
-  }),
-  onCommand: adminProcedure.input(runnerOnCommandInput).subscription(async function* ({ ctx, input, signal }) {
-    const inbox = createInbox<RunnerCommand>(signal ?? new AbortController().signal);
-    const unsubscribe = ctx.commands.subscribe(input.runnerId, (command) => inbox.push(command));
-    try {
-      for (let next = await inbox.next(); next; next = await inbox.next()) yield runnerCommand.parse(next);
-    } finally {
-      unsubscribe();
-    }
-  }),
-  claim: adminProcedure
+  onSpawnRequest: adminProcedure
+    .input(runnerOnSpawnInput)
+    .subscription(({ ctx, signal }) => sessions.streamSpawnRequests({ db: ctx.db, bus: ctx.bus, signal: signal ?? new AbortController().signal })),
+  onCommand: adminProcedure
+    .input(runnerOnCommandInput)
+    .subscription(({ ctx, input, signal }) =>
+      sessions.streamCommands({ commands: ctx.commands, runnerId: input.runnerId, signal: signal ?? new AbortController().signal }),
+    ),
+  claim: adminMutationProcedure
     .input(runnerClaimInput)
     .output(runnerClaimOutput)
-    .mutation(({ ctx, input }) =>
-      mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.claim', input }, async (s) => {
-        // A full runner leaves the request to another runner with room.
-        await sessions.assertRunnerHasRoom(s.tx, ctx.config, input.runnerId, input.sessionId);
-        return sessions.claimSpawnRequest(s, input);
-      }),
-    ),
-  started: adminProcedure
+    .mutation(({ ctx, input }) => ctx.run(sessions.claimSpawnRequest, input, { actor: input.runnerId })),
+  started: adminMutationProcedure
     .input(runnerStartedInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.started', input }, (s) => sessions.reportStarted(s, input))),
-  output: adminProcedure
+    .mutation(({ ctx, input }) => ctx.run(sessions.reportStarted, input, { actor: input.runnerId })),
+  output: adminMutationProcedure
     .input(runnerOutputInput)
     .output(z.object({ stored: z.number().int(), lastSeq: outputChunk.shape.seq }))
-    .mutation(({ ctx, input }) =>
-      mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.output', input }, (s) => sessions.appendOutput(s, input, ctx.output)),
-    ),
-  exit: adminProcedure
+    .mutation(({ ctx, input }) => ctx.run(sessions.appendOutput, input, { actor: input.runnerId })),
+  exit: adminMutationProcedure
     .input(runnerExitInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate({ ...ctx, actor: input.runnerId }, { procedure: 'runner.exit', input }, (s) => sessions.reportExit(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(sessions.reportExit, input, { actor: input.runnerId })),
 });

@@ -15,73 +15,55 @@ import {
 } from '@maestro/schemas';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import { mutate } from '../mutate.js';
+import { visibleProject } from '../scope.js';
 import * as sessions from '../services/sessions/index.js';
-import { protectedProcedure, router } from '../trpc.js';
+import { mutationProcedure, protectedProcedure, router } from '../trpc.js';
 import { parseLastEventId } from '../services/events.js';
 
 export const sessionRouter = router({
-  spawn: protectedProcedure
+  spawn: mutationProcedure
     .input(sessionSpawnInput)
     .output(session)
-    .mutation(({ ctx, input }) =>
-      mutate(ctx, { procedure: 'session.spawn', input }, async (s) => {
-        await sessions.assertSpawnCapacity(s.tx, ctx.config);
-        return sessions.spawnSession(s, input);
-      }),
-    ),
+    .mutation(({ ctx, input }) => ctx.run(sessions.spawnSession, input)),
   list: protectedProcedure
     .input(sessionListInput)
     .output(sessionListOutput)
-    .query(({ ctx, input }) => sessions.listProjectSessions(ctx.db, input, ctx.auth.kind === 'session' ? ctx.auth.projectId : input.projectId)),
+    .query(({ ctx, input }) => sessions.listProjectSessions(ctx.db, input, visibleProject(ctx.auth, input.projectId))),
   get: protectedProcedure
     .input(sessionIdInput)
     .output(session)
     .query(({ ctx, input }) => sessions.getSession(ctx.db, input.id)),
-  stop: protectedProcedure
+  stop: mutationProcedure
     .input(sessionStopInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.stop', input }, (s) => sessions.stopSession(s, ctx.commands, input.id))),
+    .mutation(({ ctx, input }) => ctx.run(sessions.stopSession, input)),
   /**
    * Keystrokes for the session's terminal; delivered to its runner, never
    * stored. The idempotency record's request hash leaves the keystrokes out
    * (it would be a digest of what was typed): a key names one send to one session.
    */
-  sendInput: protectedProcedure
+  sendInput: mutationProcedure
     .input(sessionInputInput)
     .output(z.object({ delivered: z.boolean() }))
-    .mutation(({ ctx, input }) =>
-      mutate(ctx, { procedure: 'session.sendInput', input: { id: input.id, idempotencyKey: input.idempotencyKey } }, (s) =>
-        sessions.sendInput(s, ctx.commands, input),
-      ),
-    ),
+    .mutation(({ ctx, input }) => ctx.run(sessions.sendInput, input, { recordedInput: { id: input.id, idempotencyKey: input.idempotencyKey } })),
   /**
    * What the session needs from a person: `needs_input` (with the question),
    * `working` or `idle`. From the agent (`maestro session needs-input`), its
    * tool's hooks or the runner's heuristic; see nextAttention for who wins.
    */
-  attention: protectedProcedure
+  attention: mutationProcedure
     .input(sessionAttentionInput)
     .output(session)
-    .mutation(({ ctx, input }) =>
-      mutate(ctx, { procedure: 'session.attention', input }, (s) =>
-        sessions.signalAttention(s, input.id, {
-          state: input.state,
-          source: input.source,
-          message: input.message,
-          observedAt: input.ageMs === undefined ? undefined : new Date(Date.now() - input.ageMs),
-        }),
-      ),
-    ),
+    .mutation(({ ctx, input }) => ctx.run(sessions.reportAttention, input)),
   /** A person opened the session (dashboard, `session logs`, `attach`); an ended one leaves the inbox. */
-  markSeen: protectedProcedure
+  markSeen: mutationProcedure
     .input(sessionMarkSeenInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.markSeen', input }, (s) => sessions.markSeen(s, input.id))),
-  resize: protectedProcedure
+    .mutation(({ ctx, input }) => ctx.run(sessions.markSeen, input)),
+  resize: mutationProcedure
     .input(sessionResizeInput)
     .output(session)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'session.resize', input }, (s) => sessions.resizeSession(s, ctx.commands, input))),
+    .mutation(({ ctx, input }) => ctx.run(sessions.resizeSession, input)),
   /** Stored output from a sequence number (exclusive); for replay and `session logs`. */
   output: protectedProcedure
     .input(sessionOutputInput)

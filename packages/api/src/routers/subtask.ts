@@ -1,34 +1,33 @@
 import { subtaskCreateInput, subtaskListInput, subtaskMoveInput, subtaskRefInput, subtaskUpdateInput, task, taskDeleteOutput } from '@maestro/schemas';
 import { z } from 'zod';
-import { mutate } from '../mutate.js';
 import { completeSubtask, createSubtask, deleteSubtask, moveSubtask, updateSubtask } from '../services/subtasks.js';
 import { listSubtasks } from '../services/tasks/index.js';
-import { protectedProcedure, router } from '../trpc.js';
+import { mutationProcedure, protectedProcedure, router } from '../trpc.js';
 
 export const subtaskRouter = router({
-  create: protectedProcedure
+  create: mutationProcedure
     .input(subtaskCreateInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'subtask.create', input }, (s) => createSubtask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(createSubtask, input)),
   list: protectedProcedure
     .input(subtaskListInput)
     .output(z.array(task))
     .query(({ ctx, input }) => listSubtasks(ctx.db, input.taskId)),
-  update: protectedProcedure
+  update: mutationProcedure
     .input(subtaskUpdateInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'subtask.update', input }, (s) => updateSubtask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(updateSubtask, input)),
   /** Reorders: the subtask goes to `position` among its siblings; returns them all in the new order. */
-  move: protectedProcedure
+  move: mutationProcedure
     .input(subtaskMoveInput)
     .output(z.array(task))
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'subtask.move', input }, (s) => moveSubtask(s, input))),
-  complete: protectedProcedure
+    .mutation(({ ctx, input }) => ctx.run(moveSubtask, input)),
+  complete: mutationProcedure
     .input(subtaskRefInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'subtask.complete', input }, (s) => completeSubtask(s, input))),
-  delete: protectedProcedure
+    .mutation(({ ctx, input }) => ctx.run(completeSubtask, input)),
+  delete: mutationProcedure
     .input(subtaskRefInput)
     .output(taskDeleteOutput)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'subtask.delete', input }, (s) => deleteSubtask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(deleteSubtask, input)),
 });

@@ -20,18 +20,14 @@ import {
   taskUpdateInput,
 } from '@maestro/schemas';
 import { z } from 'zod';
-import { mutate } from '../mutate.js';
 import * as tasks from '../services/tasks/index.js';
-import { protectedProcedure, router } from '../trpc.js';
-
-/** A mutation procedure: one transaction, events and idempotency via `mutate`. */
-const write = protectedProcedure;
+import { mutationProcedure as write, protectedProcedure, router } from '../trpc.js';
 
 export const taskRouter = router({
   create: write
     .input(taskCreateInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.create', input }, (s) => tasks.createTask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(tasks.createTask, input)),
   get: protectedProcedure
     .input(taskIdInput)
     .output(taskDetail)
@@ -52,47 +48,43 @@ export const taskRouter = router({
   update: write
     .input(taskUpdateInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.update', input }, (s) => tasks.updateTask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(tasks.updateTask, input)),
   start: write
     .input(taskMutateInput)
     .output(task)
-    .mutation(({ ctx, input }) =>
-      mutate(ctx, { procedure: 'task.start', input }, (s) => tasks.moveTask(s, { id: input.id, to: 'in_progress', action: 'start' })),
-    ),
+    .mutation(({ ctx, input }) => ctx.run(tasks.startTask, input)),
   complete: write
     .input(taskMutateInput)
     .output(task)
-    .mutation(({ ctx, input }) =>
-      mutate(ctx, { procedure: 'task.complete', input }, (s) => tasks.moveTask(s, { id: input.id, to: 'completed', action: 'complete' })),
-    ),
+    .mutation(({ ctx, input }) => ctx.run(tasks.completeTask, input)),
   block: write
     .input(taskBlockInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.block', input }, (s) => tasks.blockTask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(tasks.blockTask, input)),
   unblock: write
     .input(taskMutateInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.unblock', input }, (s) => tasks.unblockTask(s, input.id))),
+    .mutation(({ ctx, input }) => ctx.run(tasks.unblockTask, input)),
   comment: write
     .input(taskCommentInput)
     .output(z.object({ taskId: z.string(), body: z.string() }))
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.comment', input }, (s) => tasks.commentOnTask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(tasks.commentOnTask, input)),
   delete: write
     .input(taskDeleteInput)
     .output(taskDeleteOutput)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.delete', input }, (s) => tasks.deleteTask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(tasks.deleteTask, input)),
   claim: write
     .input(taskClaimInput)
     .output(task)
-    .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.claim', input }, (s) => tasks.claimTask(s, input))),
+    .mutation(({ ctx, input }) => ctx.run(tasks.claimTask, input)),
   dependency: router({
     add: write
       .input(taskDependencyInput)
       .output(taskDependencyOutput)
-      .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.dependency.add', input }, (s) => tasks.addDependency(s, input))),
+      .mutation(({ ctx, input }) => ctx.run(tasks.addDependency, input)),
     remove: write
       .input(taskDependencyInput)
       .output(taskDependencyOutput)
-      .mutation(({ ctx, input }) => mutate(ctx, { procedure: 'task.dependency.remove', input }, (s) => tasks.removeDependency(s, input))),
+      .mutation(({ ctx, input }) => ctx.run(tasks.removeDependency, input)),
   }),
 });

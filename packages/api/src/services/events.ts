@@ -21,6 +21,11 @@ export async function eventHead(db: Queryable, projectId?: string): Promise<stri
   return String(await maxEventId(db, projectId));
 }
 
+/** `events.head`: where the log ends now, overall or in one project. */
+export async function logHead(db: Queryable, input: { projectId?: string | undefined }): Promise<{ lastEventId: number }> {
+  return { lastEventId: await maxEventId(db, input.projectId) };
+}
+
 export function parseLastEventId(value: string | null | undefined): number | null {
   if (value === null || value === undefined || value === '') return null;
   const id = Number(value);

@@ -10,10 +10,12 @@ import {
   updateProjectRow,
   type Queryable,
 } from '@maestro/db';
-import type { Project } from '@maestro/schemas';
+import type { Project, projectListOutput, projectCreateInput, projectDeleteInput, projectUpdateInput } from '@maestro/schemas';
+import type { z } from 'zod';
 import { MaestroError, notFound } from '../errors.js';
 import type { MutationScope } from '../mutate.js';
 import { diff } from './diff.js';
+import { eventHead } from './events.js';
 
 export async function requireProject(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) {
   const row = await findProject(db, id, opts);
@@ -31,7 +33,7 @@ async function assertNameFree(db: Queryable, name: string, exceptId?: string): P
   }
 }
 
-export async function createProject(scope: MutationScope, input: { name: string; workingDir: string; description: string }): Promise<Project> {
+export async function createProject(scope: MutationScope, input: z.output<typeof projectCreateInput>): Promise<Project> {
   await assertNameFree(scope.tx, input.name);
   const project = toProject(await insertProject(scope.tx, { id: newId('project'), ...input }));
   scope.emit({ type: 'project:created', projectId: project.id, taskId: null, sessionId: null, payload: { project } });
@@ -42,14 +44,14 @@ export async function getProject(db: Queryable, id: string): Promise<Project> {
   return toProject(await requireProject(db, id));
 }
 
-export async function listAllProjects(db: Queryable): Promise<Project[]> {
-  return (await listProjects(db)).map(toProject);
+/** Every project, or only `onlyId` (a session token's view: it never learns of other projects). */
+export async function listVisibleProjects(db: Queryable, onlyId: string | undefined): Promise<z.output<typeof projectListOutput>> {
+  const asOfEventId = await eventHead(db, onlyId);
+  const all = (await listProjects(db)).map(toProject);
+  return { items: onlyId === undefined ? all : all.filter((p) => p.id === onlyId), asOfEventId };
 }
 
-export async function updateProject(
-  scope: MutationScope,
-  input: { id: string; name?: string | undefined; workingDir?: string | undefined; description?: string | undefined },
-): Promise<Project> {
+export async function updateProject(scope: MutationScope, input: z.output<typeof projectUpdateInput>): Promise<Project> {
   const before = await requireProject(scope.tx, input.id, { forUpdate: true });
   const { id, ...fields } = input;
   const changes = diff(before, fields);
@@ -60,7 +62,7 @@ export async function updateProject(
   return project;
 }
 
-export async function deleteProject(scope: MutationScope, input: { id: string; cascade: boolean }) {
+export async function deleteProject(scope: MutationScope, input: z.output<typeof projectDeleteInput>) {
   const row = await requireProject(scope.tx, input.id, { forUpdate: true });
   const taskCount = await countProjectTasks(scope.tx, input.id);
   if (taskCount > 0 && !input.cascade) {

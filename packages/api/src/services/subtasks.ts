@@ -1,8 +1,9 @@
 import { childrenOf, toTask, updateTaskRow, type TaskRow } from '@maestro/db';
-import type { Task } from '@maestro/schemas';
+import type { Task, subtaskCreateInput, subtaskMoveInput, subtaskRefInput, subtaskUpdateInput } from '@maestro/schemas';
 import { MaestroError } from '../errors.js';
 import type { MutationScope } from '../mutate.js';
-import { createTask, deleteTask, moveTask, requireTask, updateTask, type CreateTaskInput, type UpdateTaskInput } from './tasks/index.js';
+import { createTask, deleteTask, moveTask, requireTask, updateTask } from './tasks/index.js';
+import type { z } from 'zod';
 
 /** The seed's subtask API is a view over child tasks; these check the parent link then delegate. */
 async function requireSubtask(scope: MutationScope, taskId: string, subtaskId: string) {
@@ -16,24 +17,24 @@ async function requireSubtask(scope: MutationScope, taskId: string, subtaskId: s
   return sub;
 }
 
-export async function createSubtask(scope: MutationScope, input: Omit<CreateTaskInput, 'projectId' | 'parentId' | 'dependsOn'> & { taskId: string }) {
+export async function createSubtask(scope: MutationScope, input: z.output<typeof subtaskCreateInput>) {
   const { taskId, ...fields } = input;
   const parent = await requireTask(scope.tx, taskId);
   return createTask(scope, { ...fields, projectId: parent.projectId, parentId: parent.id, dependsOn: [] });
 }
 
-export async function updateSubtask(scope: MutationScope, input: Omit<UpdateTaskInput, 'id'> & { taskId: string; subtaskId: string }) {
+export async function updateSubtask(scope: MutationScope, input: z.output<typeof subtaskUpdateInput>) {
   const { taskId, subtaskId, ...fields } = input;
   await requireSubtask(scope, taskId, subtaskId);
   return updateTask(scope, { id: subtaskId, ...fields });
 }
 
-export async function completeSubtask(scope: MutationScope, input: { taskId: string; subtaskId: string }) {
+export async function completeSubtask(scope: MutationScope, input: z.output<typeof subtaskRefInput>) {
   await requireSubtask(scope, input.taskId, input.subtaskId);
   return moveTask(scope, { id: input.subtaskId, to: 'completed', action: 'complete' });
 }
 
-export async function deleteSubtask(scope: MutationScope, input: { taskId: string; subtaskId: string }) {
+export async function deleteSubtask(scope: MutationScope, input: z.output<typeof subtaskRefInput>) {
   await requireSubtask(scope, input.taskId, input.subtaskId);
   return deleteTask(scope, { id: input.subtaskId, cascade: false });
 }
@@ -45,7 +46,7 @@ export async function deleteSubtask(scope: MutationScope, input: { taskId: strin
  * bumped and its `task:updated` + `subtask:updated`; the parent gets one
  * `task:updated` (subtask_updated). Returns the subtasks in their new order.
  */
-export async function moveSubtask(scope: MutationScope, input: { taskId: string; subtaskId: string; position: number }): Promise<Task[]> {
+export async function moveSubtask(scope: MutationScope, input: z.output<typeof subtaskMoveInput>): Promise<Task[]> {
   const parent = await requireTask(scope.tx, input.taskId, { forUpdate: true });
   await requireSubtask(scope, input.taskId, input.subtaskId);
   const siblings = await childrenOf(scope.tx, parent.id);

@@ -1,8 +1,9 @@
 import { attentionOf, updateSessionRow, type SessionRow } from '@maestro/db';
-import { isEndedSessionStatus, type Attention, type Session } from '@maestro/schemas';
+import { isEndedSessionStatus, type Attention, type Session, type SessionAttentionInput, type sessionMarkSeenInput } from '@maestro/schemas';
 import type { MutationScope } from '../../mutate.js';
 import { nextAttention, type AttentionSignal } from './attention-rule.js';
 import { requireSession, sessionView } from './shared.js';
+import type { z } from 'zod';
 
 function columns(a: Attention | null) {
   return {
@@ -39,9 +40,19 @@ export async function signalAttention(scope: MutationScope, id: string, signal: 
   return sessionView(scope.tx, await writeAttention(scope, before, next));
 }
 
+/** `session.attention`: the signal as its caller reports it, `ageMs` ago. */
+export async function reportAttention(scope: MutationScope, input: SessionAttentionInput): Promise<Session> {
+  return signalAttention(scope, input.id, {
+    state: input.state,
+    source: input.source,
+    message: input.message,
+    observedAt: input.ageMs === undefined ? undefined : new Date(Date.now() - input.ageMs),
+  });
+}
+
 /** A person opened the session: stored, so every device agrees. An ended session leaves the inbox. */
-export async function markSeen(scope: MutationScope, id: string): Promise<Session> {
-  const before = await requireSession(scope.tx, id, { forUpdate: true });
+export async function markSeen(scope: MutationScope, input: z.output<typeof sessionMarkSeenInput>): Promise<Session> {
+  const before = await requireSession(scope.tx, input.id, { forUpdate: true });
   const current = attentionOf(before);
   const next = current?.state === 'unseen' ? null : current;
   return sessionView(scope.tx, await writeAttention(scope, before, next, { seenAt: new Date() }));

@@ -8,3 +8,4 @@ export * from './resize.js';
 export * from './runners.js';
 export * from './spawn.js';
 export { requireSession } from './shared.js';
+export * from './runner-streams.js';

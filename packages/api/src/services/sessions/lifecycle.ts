@@ -1,14 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { claimSpawn, updateSessionRow, type SessionRow } from '@maestro/db';
-import { isEndedSessionStatus, type RunnerClaimOutput, type Session, type SessionStatus } from '@maestro/schemas';
-import type { CommandBus } from '../../bus/commands.js';
+import {
+  isEndedSessionStatus,
+  type RunnerClaimOutput,
+  type Session,
+  type SessionStatus,
+  type runnerClaimInput,
+  type runnerExitInput,
+  type runnerStartedInput,
+  type sessionStopInput,
+} from '@maestro/schemas';
 import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { getProject } from '../projects.js';
 import { getTaskDetail } from '../tasks/reads.js';
 import { endedAttention, startedAttention } from './attention.js';
+import { assertRunnerHasRoom } from './capacity.js';
 import { releaseTasks } from './release.js';
 import { assertRunner, emitSessionUpdated, requireSession, sessionView } from './shared.js';
+import type { z } from 'zod';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -19,7 +29,9 @@ export function hashToken(token: string): string {
  * (and its token). The winner may claim it again until it reports it started:
  * an answer lost on the way must not leave the request spawning for ever.
  */
-export async function claimSpawnRequest(scope: MutationScope, input: { runnerId: string; sessionId: string }): Promise<RunnerClaimOutput> {
+export async function claimSpawnRequest(scope: MutationScope, input: z.output<typeof runnerClaimInput>): Promise<RunnerClaimOutput> {
+  // A full runner leaves the request to another runner with room.
+  await assertRunnerHasRoom(scope.tx, scope.config, input.runnerId, input.sessionId);
   const before = await requireSession(scope.tx, input.sessionId);
   const token = `mst_${randomBytes(32).toString('base64url')}`;
   const after = await claimSpawn(scope.tx, { ...input, tokenHash: hashToken(token) });
@@ -36,10 +48,7 @@ export async function claimSpawnRequest(scope: MutationScope, input: { runnerId:
   return { session, token, project, tasks };
 }
 
-export async function reportStarted(
-  scope: MutationScope,
-  input: { runnerId: string; sessionId: string; pid: number; workingDir: string; branch: string | null },
-): Promise<Session> {
+export async function reportStarted(scope: MutationScope, input: z.output<typeof runnerStartedInput>): Promise<Session> {
   const before = await requireSession(scope.tx, input.sessionId, { forUpdate: true });
   assertRunner(before, input.runnerId);
   if (before.status !== 'spawning') return sessionView(scope.tx, before);
@@ -75,10 +84,7 @@ export async function endSession(
   return emitSessionUpdated(scope, before, after, how);
 }
 
-export async function reportExit(
-  scope: MutationScope,
-  input: { runnerId: string; sessionId: string; exitCode: number | null; signal: string | null; error: string | null },
-): Promise<Session> {
+export async function reportExit(scope: MutationScope, input: z.output<typeof runnerExitInput>): Promise<Session> {
   const before = await requireSession(scope.tx, input.sessionId, { forUpdate: true });
   assertRunner(before, input.runnerId);
   // A late report after `lost` still tells the truth about how it ended; a repeat changes nothing.
@@ -92,11 +98,12 @@ export async function reportExit(
  * runner has started yet just ends: nothing runs to signal, and a runner that
  * claimed it and starts it late finds it ended (its heartbeat stops the agent).
  */
-export async function stopSession(scope: MutationScope, commands: CommandBus, id: string): Promise<Session> {
+export async function stopSession(scope: MutationScope, input: z.output<typeof sessionStopInput>): Promise<Session> {
+  const { id } = input;
   const before = await requireSession(scope.tx, id, { forUpdate: true });
   if (isEndedSessionStatus(before.status)) return sessionView(scope.tx, before);
   if (before.status === 'spawning' || !before.runnerId) return endSession(scope, before, { status: 'stopped', error: 'stopped before a runner started it' });
   const after = await updateSessionRow(scope.tx, id, { stopRequestedAt: before.stopRequestedAt ?? new Date() });
-  await commands.publish(before.runnerId, { kind: 'stop', sessionId: id });
+  await scope.commands.publish(before.runnerId, { kind: 'stop', sessionId: id });
   return emitSessionUpdated(scope, before, after, 'stop requested');
 }

@@ -1,10 +1,11 @@
 import { findSession, insertOutput, lastOutputSeq, outputRange, readOutput, readOutputPage, type Queryable } from '@maestro/db';
-import { isEndedSessionStatus, type OutputChunk } from '@maestro/schemas';
+import { isEndedSessionStatus, type OutputChunk, type runnerOutputInput } from '@maestro/schemas';
 import type { OutputFeed } from '../../bus/output-feed.js';
 import type { EventBus } from '../../bus/types.js';
 import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { assertRunner, requireSession } from './shared.js';
+import type { z } from 'zod';
 
 const PAGE = 500;
 
@@ -13,9 +14,9 @@ const PAGE = 500;
  * skipped, not duplicated. A batch must continue the stored output without a
  * hole: readers take everything after the last seq they saw, so a later batch
  * stored before an earlier one would make them skip it. Once committed, the
- * new chunks go to `feed` for this process's live subscribers.
+ * new chunks go to the output feed for this process's live subscribers.
  */
-export async function appendOutput(scope: MutationScope, input: { runnerId: string; sessionId: string; chunks: OutputChunk[] }, feed: OutputFeed) {
+export async function appendOutput(scope: MutationScope, input: z.output<typeof runnerOutputInput>) {
   const session = await requireSession(scope.tx, input.sessionId);
   assertRunner(session, input.runnerId);
   const storedUpTo = await lastOutputSeq(scope.tx, session.id);
@@ -31,7 +32,7 @@ export async function appendOutput(scope: MutationScope, input: { runnerId: stri
   if (last) {
     const isNew = new Set(stored.map((c) => c.seq));
     const fresh = input.chunks.filter((c) => isNew.has(c.seq));
-    scope.onCommit(() => feed.add(session.id, fresh));
+    scope.onCommit(() => scope.output.add(session.id, fresh));
     const bytes = stored.reduce((n, c) => n + c.bytes, 0);
     scope.emit({
       type: 'session:output',

@@ -1,17 +1,9 @@
 import { updateSessionRow, type SessionRow } from '@maestro/db';
-import type { Session } from '@maestro/schemas';
-import type { CommandBus } from '../../bus/commands.js';
+import type { Session, sessionResizeInput } from '@maestro/schemas';
 import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { emitSessionUpdated, requireSession, sessionView } from './shared.js';
-
-export interface ResizeInput {
-  id: string;
-  cols: number;
-  rows: number;
-  viewerId?: string | undefined;
-  takeControl?: boolean | undefined;
-}
+import type { z } from 'zod';
 
 function notController(row: SessionRow, viewerId: string): MaestroError {
   return new MaestroError('NOT_CONTROLLER', `Viewer ${row.sizeController} controls the size of session ${row.id}, not ${viewerId}`, {
@@ -28,7 +20,7 @@ function notController(row: SessionRow, viewerId: string): MaestroError {
  * `session:updated`, so the viewer that lost control learns it; the PTY of a
  * running session is resized by its runner.
  */
-export async function resizeSession(scope: MutationScope, commands: CommandBus, input: ResizeInput): Promise<Session> {
+export async function resizeSession(scope: MutationScope, input: z.output<typeof sessionResizeInput>): Promise<Session> {
   if (input.takeControl && !input.viewerId) {
     throw new MaestroError('VALIDATION', 'takeControl needs a viewerId', { hint: 'Pass the viewerId that takes control of the size.' });
   }
@@ -37,7 +29,7 @@ export async function resizeSession(scope: MutationScope, commands: CommandBus, 
   if (input.viewerId && holder && holder !== input.viewerId && !input.takeControl) throw notController(before, input.viewerId);
   const controller = input.viewerId ?? null;
   if (before.runnerId && before.status === 'active') {
-    await commands.publish(before.runnerId, { kind: 'resize', sessionId: input.id, cols: input.cols, rows: input.rows });
+    await scope.commands.publish(before.runnerId, { kind: 'resize', sessionId: input.id, cols: input.cols, rows: input.rows });
   }
   if (before.cols === input.cols && before.rows === input.rows && holder === controller) return sessionView(scope.tx, before);
   const after = await updateSessionRow(scope.tx, input.id, { cols: input.cols, rows: input.rows, sizeController: controller });

@@ -11,20 +11,17 @@ import {
   type Queryable,
   type SessionRow,
 } from '@maestro/db';
-import { isLiveSessionStatus, LIVE_SESSION_STATUSES, type RunnerListOutput } from '@maestro/schemas';
+import { isLiveSessionStatus, LIVE_SESSION_STATUSES, type RunnerListOutput, type runnerHeartbeatInput, type runnerRegisterInput } from '@maestro/schemas';
 import type { ApiConfig, ContextInner } from '../../context.js';
 import { MaestroError } from '../../errors.js';
 import { mutate, type MutationScope } from '../../mutate.js';
 import { endSession } from './lifecycle.js';
+import type { z } from 'zod';
 
-export async function registerRunner(
-  scope: MutationScope,
-  config: ApiConfig,
-  input: { name: string; hostname: string; pid: number; runnerId?: string | undefined },
-) {
+export async function registerRunner(scope: MutationScope, input: z.output<typeof runnerRegisterInput>) {
   const runnerId = input.runnerId ?? newId('runner');
   await upsertRunner(scope.tx, { id: runnerId, name: input.name, hostname: input.hostname || hostname(), pid: input.pid });
-  return { runnerId, leaseMs: config.runnerLeaseMs };
+  return { runnerId, leaseMs: scope.config.runnerLeaseMs };
 }
 
 const RUNNERS_LISTED = 100;
@@ -52,7 +49,7 @@ export async function listRunnerInfo(db: Queryable, config: ApiConfig, projectId
  * server no longer counts as its own, and which it holds that the runner does
  * not run (`reconcile`).
  */
-export async function heartbeat(scope: MutationScope, config: ApiConfig, input: { runnerId: string; sessionIds: string[] }) {
+export async function heartbeat(scope: MutationScope, input: z.output<typeof runnerHeartbeatInput>) {
   if (!(await touchRunner(scope.tx, input.runnerId))) {
     throw new MaestroError('NOT_FOUND', `Runner ${input.runnerId} is not registered`, { hint: 'Register again (runner.register).' });
   }
@@ -66,7 +63,6 @@ export async function heartbeat(scope: MutationScope, config: ApiConfig, input: 
   }
   const adopt = await reconcile(
     scope,
-    config,
     input.runnerId,
     mine.filter((s) => !input.sessionIds.includes(s.id)),
   );
@@ -81,9 +77,9 @@ export async function heartbeat(scope: MutationScope, config: ApiConfig, input: 
  * fails (its tasks are released), a session that ran is lost. Returns the ids
  * to adopt.
  */
-async function reconcile(scope: MutationScope, config: ApiConfig, runnerId: string, missing: SessionRow[]): Promise<string[]> {
+async function reconcile(scope: MutationScope, runnerId: string, missing: SessionRow[]): Promise<string[]> {
   const adopt: string[] = [];
-  const grace = config.runnerLeaseMs;
+  const grace = scope.config.runnerLeaseMs;
   for (const candidate of missing) {
     const waited = Date.now() - candidate.updatedAt.getTime();
     if (waited < grace) {

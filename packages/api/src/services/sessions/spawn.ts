@@ -1,24 +1,15 @@
 import { findTasks, insertSession, newId, updateTaskRow, type TaskRow } from '@maestro/db';
-import { isLiveSessionStatus, type Agent, type Role, type Session } from '@maestro/schemas';
+import { isLiveSessionStatus, type Role, type Session, type sessionSpawnInput } from '@maestro/schemas';
 import { findSession } from '@maestro/db';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { requireProject } from '../projects.js';
 import { emitTaskUpdated } from '../tasks/shared.js';
+import { assertSpawnCapacity } from './capacity.js';
 import { sessionView } from './shared.js';
+import type { z } from 'zod';
 
-export interface SpawnInput {
-  projectId?: string | undefined;
-  taskIds: string[];
-  name?: string | undefined;
-  role: Role;
-  skill?: string | undefined;
-  agent: Agent;
-  command?: string | undefined;
-  worktree: boolean;
-  cols: number;
-  rows: number;
-}
+type SpawnInput = z.output<typeof sessionSpawnInput>;
 
 const DEFAULT_SKILL: Record<Role, string | null> = { worker: 'maestro-worker', orchestrator: 'maestro-orchestrator', system: null };
 
@@ -51,6 +42,7 @@ async function assertAssignable(scope: MutationScope, task: TaskRow): Promise<vo
  * of its tasks has `worktree` set: a task's opt-in cannot be turned off per spawn.
  */
 export async function spawnSession(scope: MutationScope, input: SpawnInput): Promise<Session> {
+  await assertSpawnCapacity(scope.tx, scope.config);
   checkAgent(input);
   const ids = [...new Set(input.taskIds)];
   const tasks = await findTasks(scope.tx, ids);

@@ -1,9 +1,10 @@
 import { claimNextReady, countReady, findTask, incompleteDependencies, toTask, updateTaskRow, type TaskRow } from '@maestro/db';
-import type { Task } from '@maestro/schemas';
+import type { Task, taskClaimInput } from '@maestro/schemas';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { requireProject } from '../projects.js';
 import { emitTaskUpdated, requireTask, transitionError } from './shared.js';
+import type { z } from 'zod';
 
 /** Rows skipped because a concurrent claimer holds them can make a pass come back empty; try again. */
 const MAX_PASSES = 8;
@@ -53,7 +54,7 @@ async function claimNext(scope: MutationScope, projectId: string, claimant: stri
  * Row locks (SKIP LOCKED for the queue) make each task go to exactly one
  * claimer however many race.
  */
-export async function claimTask(scope: MutationScope, input: { projectId: string; id?: string | undefined; claimant: string }): Promise<Task> {
+export async function claimTask(scope: MutationScope, input: z.output<typeof taskClaimInput>): Promise<Task> {
   if (!input.id) {
     const { before, after } = await claimNext(scope, input.projectId, input.claimant);
     await emitTaskUpdated(scope, before, after, 'claim');

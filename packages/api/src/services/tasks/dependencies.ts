@@ -3,13 +3,15 @@ import { sql } from 'drizzle-orm';
 import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { requireTask } from './shared.js';
+import type { taskDependencyInput } from '@maestro/schemas';
+import type { z } from 'zod';
 
 async function lockProjectGraph(scope: MutationScope, projectId: string): Promise<void> {
   // Two concurrent adds (A→B, B→A) would each pass the cycle check alone; one lock per project's graph prevents it.
   await scope.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`maestro:deps:${projectId}`}))`);
 }
 
-export async function addDependency(scope: MutationScope, input: { id: string; dependsOnId: string }) {
+export async function addDependency(scope: MutationScope, input: z.output<typeof taskDependencyInput>) {
   const task = await requireTask(scope.tx, input.id);
   await lockProjectGraph(scope, task.projectId);
   const dep = await requireTask(scope.tx, input.dependsOnId);
@@ -39,7 +41,7 @@ export async function addDependency(scope: MutationScope, input: { id: string; d
   return { taskId: task.id, dependsOnId: dep.id };
 }
 
-export async function removeDependency(scope: MutationScope, input: { id: string; dependsOnId: string }) {
+export async function removeDependency(scope: MutationScope, input: z.output<typeof taskDependencyInput>) {
   const task = await requireTask(scope.tx, input.id);
   await lockProjectGraph(scope, task.projectId);
   if (!(await deleteDependency(scope.tx, { taskId: task.id, dependsOnId: input.dependsOnId }))) {

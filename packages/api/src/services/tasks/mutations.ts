@@ -11,21 +11,14 @@ import {
   insertDependency,
   type TaskRow,
 } from '@maestro/db';
-import type { Task, TaskPriority, TaskStatus } from '@maestro/schemas';
+import type { Task, TaskStatus, taskMutateInput, taskBlockInput, taskCommentInput, taskCreateInput, taskDeleteInput, taskUpdateInput } from '@maestro/schemas';
+import type { z } from 'zod';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { requireProject } from '../projects.js';
 import { emitOnParent, emitTaskUpdated, requireTask, statusChange, transitionError } from './shared.js';
 
-export interface CreateTaskInput {
-  projectId: string;
-  title: string;
-  description: string;
-  priority?: TaskPriority | undefined;
-  parentId?: string | undefined;
-  dependsOn: readonly string[];
-  worktree?: boolean | undefined;
-}
+export type CreateTaskInput = z.output<typeof taskCreateInput>;
 
 export async function createTask(scope: MutationScope, input: CreateTaskInput): Promise<Task> {
   const { tx } = scope;
@@ -78,15 +71,7 @@ function assertVersion(row: TaskRow, expectedVersion: number | undefined): void 
   }
 }
 
-export interface UpdateTaskInput {
-  id: string;
-  title?: string | undefined;
-  description?: string | undefined;
-  priority?: TaskPriority | undefined;
-  status?: TaskStatus | undefined;
-  worktree?: boolean | undefined;
-  expectedVersion?: number | undefined;
-}
+export type UpdateTaskInput = z.output<typeof taskUpdateInput>;
 
 export async function updateTask(scope: MutationScope, input: UpdateTaskInput): Promise<Task> {
   // Named, not spread: the procedure's input also carries `idempotencyKey`, which is no field to change.
@@ -123,13 +108,21 @@ export async function moveTask(scope: MutationScope, input: { id: string; to: Ta
   return toTask(after);
 }
 
-export async function unblockTask(scope: MutationScope, id: string): Promise<Task> {
-  const row = await requireTask(scope.tx, id, { forUpdate: true });
-  if (row.status !== 'blocked') throw transitionError(row, row.startedAt ? 'in_progress' : 'todo');
-  return moveTask(scope, { id, to: row.startedAt ? 'in_progress' : 'todo', action: 'unblock' });
+export async function startTask(scope: MutationScope, input: z.output<typeof taskMutateInput>): Promise<Task> {
+  return moveTask(scope, { id: input.id, to: 'in_progress', action: 'start' });
 }
 
-export async function blockTask(scope: MutationScope, input: { id: string; reason: string }): Promise<Task> {
+export async function completeTask(scope: MutationScope, input: z.output<typeof taskMutateInput>): Promise<Task> {
+  return moveTask(scope, { id: input.id, to: 'completed', action: 'complete' });
+}
+
+export async function unblockTask(scope: MutationScope, input: z.output<typeof taskMutateInput>): Promise<Task> {
+  const row = await requireTask(scope.tx, input.id, { forUpdate: true });
+  if (row.status !== 'blocked') throw transitionError(row, row.startedAt ? 'in_progress' : 'todo');
+  return moveTask(scope, { id: input.id, to: row.startedAt ? 'in_progress' : 'todo', action: 'unblock' });
+}
+
+export async function blockTask(scope: MutationScope, input: z.output<typeof taskBlockInput>): Promise<Task> {
   const before = await requireTask(scope.tx, input.id, { forUpdate: true });
   // Blocking a blocked task again replaces the reason: the timeline keeps both.
   const values = before.status === 'blocked' ? { blockedReason: input.reason } : await statusChange(scope.tx, before, 'blocked', input.reason);
@@ -138,13 +131,13 @@ export async function blockTask(scope: MutationScope, input: { id: string; reaso
   return toTask(after);
 }
 
-export async function commentOnTask(scope: MutationScope, input: { id: string; body: string }): Promise<{ taskId: string; body: string }> {
+export async function commentOnTask(scope: MutationScope, input: z.output<typeof taskCommentInput>): Promise<{ taskId: string; body: string }> {
   const row = await requireTask(scope.tx, input.id);
   scope.emit({ type: 'task:commented', projectId: row.projectId, taskId: row.id, sessionId: null, payload: { taskId: row.id, body: input.body } });
   return { taskId: row.id, body: input.body };
 }
 
-export async function deleteTask(scope: MutationScope, input: { id: string; cascade: boolean }): Promise<{ deletedIds: string[] }> {
+export async function deleteTask(scope: MutationScope, input: z.output<typeof taskDeleteInput>): Promise<{ deletedIds: string[] }> {
   const row = await requireTask(scope.tx, input.id, { forUpdate: true });
   const children = await childrenOf(scope.tx, row.id);
   if (children.length > 0 && !input.cascade) {
