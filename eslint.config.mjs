@@ -26,6 +26,20 @@ export default tseslint.config(
     },
   },
   {
+    // STYLE.md: each app or package reads its environment in one env.ts, parsed there; the rest gets values from it.
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: "Read environment variables in this app's or package's env.ts and take them from there." },
+      ],
+    },
+  },
+  {
+    // Tests, harnesses, benches and build/tool configs set up processes: they may read and pass environments directly.
+    files: ['**/env.ts', '**/*.test.ts', '**/testing/**/*.ts', '**/testing.ts', '**/e2e/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', '**/*.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
     files: ['**/*.test.ts', '**/testing/**/*.ts', '**/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },

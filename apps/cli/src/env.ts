@@ -34,6 +34,8 @@ export interface CliEnv {
    * commands stop when that parent goes (see parent-watch.ts).
    */
   underNpm: boolean;
+  /** The whole environment, unparsed: for what hands it on (`maestro runner`'s agents inherit it). */
+  inherited: NodeJS.ProcessEnv;
 }
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
@@ -61,5 +63,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): CliEnv {
     runnerDir: nonEmpty(source.MAESTRO_RUNNER_DIR) ?? join(home, '.maestro', 'runner'),
     user: nonEmpty(source.USER) ?? nonEmpty(source.LOGNAME),
     underNpm: nonEmpty(source.npm_lifecycle_event) !== undefined || nonEmpty(source.npm_command) !== undefined,
+    inherited: source,
   };
 }

@@ -47,7 +47,8 @@ function isCittyError(error: unknown): error is Error {
 }
 
 export interface RunIo {
-  env: NodeJS.ProcessEnv;
+  /** The process's own environment when omitted (read in env.ts). */
+  env?: NodeJS.ProcessEnv;
   stdout: Stream;
   stderr: Stream;
 }

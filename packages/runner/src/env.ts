@@ -35,7 +35,17 @@ export function tokenFilePath(source: NodeJS.ProcessEnv = process.env): string {
   return join(source.MAESTRO_DATA_DIR || join(homedir(), '.maestro', 'data'), 'token');
 }
 
-/** The only place the runner reads `process.env` (besides passing it on to agents). */
+/** Whether MAESTRO_TOKEN is set: without it the runner waits for a local server's token file. */
+export function hasTokenInEnv(source: NodeJS.ProcessEnv = process.env): boolean {
+  return !!source.MAESTRO_TOKEN;
+}
+
+/** The environment agents inherit: the runner's own, handed on unparsed. */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}
+
+/** The only place the runner reads `process.env`. */
 export function parseRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {

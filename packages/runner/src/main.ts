@@ -1,4 +1,4 @@
-import { parseRunnerEnv, tokenFilePath } from './env.js';
+import { hasTokenInEnv, inheritedEnv, parseRunnerEnv, tokenFilePath } from './env.js';
 import { startRunner } from './start.js';
 import { waitForServer, waitForTokenFile } from './wait.js';
 
@@ -20,11 +20,11 @@ async function main(): Promise<void> {
   // Started by `npm start`'s supervisor with an IPC channel: if the supervisor dies, do not linger.
   if (process.send) process.on('disconnect', () => stop('the supervisor is gone'));
 
-  if (!process.env.MAESTRO_TOKEN) await waitForTokenFile(tokenFilePath(process.env), say, stopping.signal);
+  if (!hasTokenInEnv()) await waitForTokenFile(tokenFilePath(), say, stopping.signal);
   const env = parseRunnerEnv();
   await waitForServer(env.MAESTRO_API_URL, say, stopping.signal);
   if (stopping.signal.aborted) return;
-  runner = await startRunner(env, process.env);
+  runner = await startRunner(env, inheritedEnv());
 }
 
 main().catch((error: unknown) => {

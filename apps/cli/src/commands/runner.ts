@@ -21,14 +21,14 @@ export default defineCommand({
     const settings = rt.settings();
     // Agents inherit the user's environment; the runner's own settings come from the CLI's resolution.
     const env = parseRunnerEnv({
-      ...process.env,
+      ...rt.env.inherited,
       MAESTRO_API_URL: settings.apiUrl,
       MAESTRO_TOKEN: settings.token,
       ...(args.name ? { MAESTRO_RUNNER_NAME: args.name } : {}),
       ...(args.dir ? { MAESTRO_RUNNER_DIR: args.dir } : { MAESTRO_RUNNER_DIR: rt.env.runnerDir }),
     });
     const { builtinDir } = cliSkillSearch();
-    const runner = await startRunner(env, process.env, { cliBundle: realpathSync(process.argv[1]!), skills: builtinDir ? { builtinDir } : {} });
+    const runner = await startRunner(env, rt.env.inherited, { cliBundle: realpathSync(process.argv[1]!), skills: builtinDir ? { builtinDir } : {} });
     rt.out.info(`Runner ${runner.id} hosting sessions for ${settings.apiUrl}. Ctrl-C stops it and its sessions.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
