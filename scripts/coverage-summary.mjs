@@ -12,17 +12,16 @@ import { addSpawnedHits } from './spawned-coverage.mjs';
 
 /**
  * The goal is 80/80. A package below it has a floor a few points under its merged figure, so a
- * drop fails. Measured 2026-12-03 on a loaded machine, runs spread over an hour while the sources
- * changed (lines / branches): api 90.1-91.0 / 82.1-84.4, db 95.0-96.4 / 80.3-82.8 (85.5 / 75.4
- * without the PostgreSQL run), client 83.7-92.5 / 73.3-79.0, runner 89.2 / 71.5, cli 53.7 / 46.2
- * with 3 files timed out (the spawned binary is not measured; docs/testing.md).
+ * drop fails. Measured 2026-12-03 (lines / branches): api 90.1-96.8 / 82.1-88.3, db 95.0-96.4 /
+ * 80.3-83.2, client 92.5 / 79.0, runner 88.6 / 72.1 (both before the spawned processes counted);
+ * cli 91.4 / 80.3 with the spawned `maestro` processes counted (53.9 / 46.3 without).
  */
 const FLOORS = {
   'packages/api': { lines: 80, branches: 80 },
   'packages/db': { lines: 80, branches: 80 },
   'packages/client': { lines: 80, branches: 72 },
   'packages/runner': { lines: 80, branches: 70 },
-  'apps/cli': { lines: 51, branches: 43 },
+  'apps/cli': { lines: 80, branches: 80 },
 };
 /** Runs whose coverage goes into the merge: the covered packages and the server's in-process tests. */
 const RUNS = [...Object.keys(FLOORS), 'apps/server'];
