@@ -1,4 +1,6 @@
-import { maestroEvent, type Session, type Task } from '@maestro/schemas';
+import { maestroEvent } from '@maestro/schemas/events';
+import type { Session } from '@maestro/schemas/session';
+import type { Task } from '@maestro/schemas/task';
 import { describe, expect, test } from 'vitest';
 import { actorText, eventLine, eventTable, eventText, type WireEvent } from './event-text.js';
 import { painter } from './output.js';

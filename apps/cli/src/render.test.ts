@@ -1,4 +1,6 @@
-import { inboxItem, project as projectSchema, task as taskSchema, taskDetail as taskDetailSchema, type Task, type TaskTreeNode } from '@maestro/schemas';
+import { inboxItem } from '@maestro/schemas/inbox';
+import { project as projectSchema } from '@maestro/schemas/project';
+import { task as taskSchema, taskDetail as taskDetailSchema, type Task, type TaskTreeNode } from '@maestro/schemas/task';
 import { expect, test } from 'vitest';
 import { age, attentionText, inboxTable } from './attention-text.js';
 import { painter } from './output.js';

@@ -1,4 +1,4 @@
-import { session as sessionSchema, type Session } from '@maestro/schemas';
+import { session as sessionSchema, type Session } from '@maestro/schemas/session';
 import { expect, test } from 'vitest';
 import { painter } from '../../output.js';
 import { sessionSummary, sessionTable } from './render.js';
