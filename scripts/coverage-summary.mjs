@@ -14,14 +14,15 @@ import { addSpawnedHits } from './spawned-coverage.mjs';
  * The goal is 80/80. A package below it has a floor a few points under its merged figure, so a
  * drop fails. Measured 2026-12-03 (lines / branches): api 90.1-96.8 / 82.1-88.3, db 95.0-96.4 /
  * 80.3-83.2, client 92.5 / 79.0, runner 88.6 / 72.1 (both before the spawned processes counted);
- * cli 91.4 / 80.3 with the spawned `maestro` processes counted (53.9 / 46.3 without).
+ * cli 91.4 / 80.3 with the spawned `maestro` processes counted (53.9 / 46.3 without), 91.4 / 77.4
+ * merged with the runner's run (docs/testing.md says why that is lower).
  */
 const FLOORS = {
   'packages/api': { lines: 80, branches: 80 },
   'packages/db': { lines: 80, branches: 80 },
   'packages/client': { lines: 80, branches: 72 },
   'packages/runner': { lines: 80, branches: 70 },
-  'apps/cli': { lines: 80, branches: 80 },
+  'apps/cli': { lines: 80, branches: 76 },
 };
 /** Runs whose coverage goes into the merge: the covered packages and the server's in-process tests. */
 const RUNS = [...Object.keys(FLOORS), 'apps/server'];
