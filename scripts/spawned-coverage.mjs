@@ -37,7 +37,7 @@ export default function setup(project) {
 /** Converts the dumps in `dir` to `dir/coverage-final.json` and removes them. */
 export async function convertSpawnedCoverage(dir) {
   const started = Date.now();
-  // Loaded here, not at the top: coverage-summary.mjs imports this file for addSpawnedHits only.
+  // Loaded here, not at the top: coverage-summary.mjs imports this file for addHitsByPosition only.
   const { mergeProcessCovs } = await import('@bcoe/v8-coverage');
   const dumps = readdirSync(dir).filter((name) => name.startsWith('coverage-') && name.endsWith('.json') && name !== 'coverage-final.json');
   let merged = { result: [] };
@@ -108,15 +108,15 @@ async function toIstanbul(script) {
 }
 
 /**
- * Adds the spawned processes' hits (`data`, istanbul JSON from {@link convertSpawnedCoverage}) to
- * `map`, the merged in-process coverage, whose statements and branches stay the ones counted. The
- * bundle's statements and branches map back to the same places but not always to the same columns
+ * Adds the hits in `data` (istanbul JSON: another run's, or the spawned processes' from
+ * {@link convertSpawnedCoverage}) to `map`, whose statements and branches stay the ones counted. The
+ * bundle's statements (and another run's, for a file it did not load) and branches map back to the same places but not always to the same columns
  * (a default argument's start, an `else`'s start), so they are matched loosely: a statement by its
  * line (a line is covered when any statement starting on it ran), a branch by its kind, its line and
  * its number of paths (and its start column when a line has several). A hit that matches nothing
  * is dropped: this never counts a line or branch the in-process coverage does not have.
  */
-export function addSpawnedHits(map, data) {
+export function addHitsByPosition(map, data) {
   for (const [file, spawned] of Object.entries(data)) {
     if (!map.data[file]) continue; // no in-process run reported the file: its package's run is missing, which fails the summary
     const target = map.fileCoverageFor(file).data;
