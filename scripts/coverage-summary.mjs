@@ -13,13 +13,14 @@ import { addHitsByPosition } from './spawned-coverage.mjs';
 /**
  * The goal is 80/80. A package below it has a floor a few points under its merged figure, so a
  * drop fails. Measured 2026-12-03 (lines / branches): api 90.1-96.8 / 82.1-88.3, db 95.0-96.4 /
- * 80.3-83.2, client 92.5 / 79.0, runner 88.6 / 72.1 (both before the spawned processes counted);
+ * 80.3-83.2, client 86.9 / 80.8 (without the server's run), runner 88.6 / 72.1 (before the spawned
+ * processes counted);
  * cli 91.4 / 80.3 with the spawned `maestro` processes counted (53.9 / 46.3 without).
  */
 const FLOORS = {
   'packages/api': { lines: 80, branches: 80 },
   'packages/db': { lines: 80, branches: 80 },
-  'packages/client': { lines: 80, branches: 72 },
+  'packages/client': { lines: 80, branches: 80 },
   'packages/runner': { lines: 80, branches: 70 },
   'apps/cli': { lines: 80, branches: 80 },
 };
