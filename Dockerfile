@@ -97,7 +97,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && mkdir -p /home/node/.maestro/runner && chown -R node:node /home/node/.maestro
 USER node
-ENV MAESTRO_RUNNER_DIR=/home/node/.maestro/runner
+ENV MAESTRO_RUNNER_DIR=/home/node/.maestro/runner \
+    MAESTRO_CLI_PATH=/app/apps/cli/bin/maestro.cjs
 LABEL org.opencontainers.image.title="maestro-runner" \
       org.opencontainers.image.description="Maestro remote runner: runs agent sessions for a Maestro server"
 # The runner has no HTTP endpoint; the server sees it through its heartbeats.

@@ -49,7 +49,14 @@ try {
   const token = readFileSync(join(dataDir, 'token'), 'utf8').trim();
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   runner = spawn(process.execPath, ['packages/runner/dist/main.js'], {
-    env: { ...process.env, MAESTRO_API_URL: url, MAESTRO_TOKEN: token, MAESTRO_RUNNER_DIR: join(dataDir, 'runner'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      MAESTRO_API_URL: url,
+      MAESTRO_TOKEN: token,
+      MAESTRO_RUNNER_DIR: join(dataDir, 'runner'),
+      MAESTRO_CLI_PATH: 'apps/cli/bin/maestro.cjs',
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'inherit',
   });
   // A subscriber, so events are delivered as well as published; it is listening before project.create.

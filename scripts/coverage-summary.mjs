@@ -25,7 +25,7 @@ const FLOORS = {
   'apps/cli': { lines: 80, branches: 80 },
 };
 /** Runs whose coverage goes into the merge: the covered packages and the server's in-process tests. */
-const RUNS = [...Object.keys(FLOORS), 'apps/server'];
+const RUNS = [...Object.keys(FLOORS), 'apps/server', 'tests/e2e'];
 
 // Each package's own run (which reports all its files, loaded or not) defines its files' statements
 // and branches; every other run, and the processes the runs spawned (scripts/spawned-coverage.mjs),

@@ -35,7 +35,8 @@ const supervisor = supervise({
     {
       name: 'runner',
       args: [`${root}packages/runner/dist/main.js`],
-      env: { MAESTRO_API_URL: url },
+      // The runner puts this installation's `maestro` on its agents' PATH.
+      env: { MAESTRO_API_URL: url, MAESTRO_CLI_PATH: `${root}apps/cli/bin/maestro.cjs` },
       onExitNote: 'Its agents ended with it; their sessions are marked lost once its lease runs out.',
     },
   ],

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A worker with no intelligence: it runs only the commands skill.md (beside this
 # file) tells a worker to run, in the skill's order, and reads their --json
-# output with node. packages/skills/src/scripted-worker.test.ts runs it against
+# output with node. tests/e2e/src/skills/scripted-worker.test.ts runs it against
 # a real server to prove the skill's loop completes a task with subtasks.
 #
 # Environment: what a spawned session gets (MAESTRO_API_URL, MAESTRO_TOKEN,

@@ -19,6 +19,11 @@ const schema = z.object({
   MAESTRO_RUNNER_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(DEFAULT_RETENTION_DAYS),
   /** A session whose terminal is silent this long becomes `idle` (source heuristic). */
   MAESTRO_ATTENTION_IDLE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(10_000),
+  /**
+   * The `maestro` CLI entry point (apps/cli `bin/maestro.cjs`) agents get on their PATH. Whoever starts
+   * the runner knows where its CLI is and sets it (`npm start`, the runner image); `maestro runner` passes its own.
+   */
+  MAESTRO_CLI_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

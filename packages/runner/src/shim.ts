@@ -1,24 +1,21 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
-/** The built `maestro` CLI bundle of this installation, or null when it has not been built. */
-export function findCliBundle(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    const pkgPath = require.resolve('@maestro/cli/package.json');
-    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { bin?: Record<string, string> };
-    const bin = pkg.bin?.maestro;
-    const file = bin ? join(dirname(pkgPath), bin) : null;
-    return file && existsSync(file) ? file : null;
-  } catch {
-    return null;
-  }
+/**
+ * The CLI entry point the runner was given, as an absolute path; undefined when none was.
+ * A path that names no file stops the runner: agents would fail on `maestro` much later.
+ */
+export function cliEntryPoint(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  const file = resolve(path);
+  if (!existsSync(file))
+    throw new Error(`MAESTRO_CLI_PATH names no file: ${file} (build the CLI with \`npm run build -w @maestro/cli\`, or point it at apps/cli/bin/maestro.cjs)`);
+  return file;
 }
 
 /**
  * A directory holding a `maestro` executable that runs this installation's CLI
- * with this Node, put first on a spawned agent's PATH so `maestro` resolves
+ * with this Node (the `maestro` entry point the runner was given), put first on a spawned agent's PATH so `maestro` resolves
  * to the CLI that matches the server.
  */
 export function writeCliShim(dir: string, cliBundle: string): string {

@@ -5,21 +5,24 @@ import pino from 'pino';
 import type { RunnerEnv } from './env.js';
 import { createRunner, type Runner } from './runner.js';
 import { retentionMs } from './session-dirs.js';
-import { findCliBundle, writeCliShim } from './shim.js';
+import { cliEntryPoint, writeCliShim } from './shim.js';
 
 /** Wires a runner from its environment: client, logger, prompt composer, `maestro` on the agents' PATH. */
 export async function startRunner(
   env: RunnerEnv,
   baseEnv: NodeJS.ProcessEnv,
-  opts: { cliBundle?: string; skills?: Pick<SkillSearchOptions, 'builtinDir' | 'homeDir'> } = {},
+  opts: {
+    /** The `maestro` entry point; MAESTRO_CLI_PATH when not given. */ cliBundle?: string;
+    skills?: Pick<SkillSearchOptions, 'builtinDir' | 'homeDir'>;
+  } = {},
 ): Promise<Runner> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: 'maestro-runner' } });
   // Prompt files hold task text and worktrees hold code: the owner's alone.
   const { tightenedFrom } = ensurePrivateDir(env.MAESTRO_RUNNER_DIR);
   if (tightenedFrom !== null)
     logger.warn({ dir: env.MAESTRO_RUNNER_DIR, was: tightenedFrom.toString(8), now: '700' }, 'runner directory was open to other local users: made private');
-  const cli = opts.cliBundle ?? findCliBundle();
-  if (!cli) logger.warn({}, 'maestro CLI bundle not found (run `npm run build`): agents will not find `maestro` on PATH');
+  const cli = cliEntryPoint(opts.cliBundle ?? env.MAESTRO_CLI_PATH);
+  if (!cli) logger.warn({}, 'MAESTRO_CLI_PATH is not set: agents will not find `maestro` on PATH');
   const runner = createRunner({
     client: createNodeClient({ url: env.MAESTRO_API_URL, token: env.token }),
     apiUrl: env.MAESTRO_API_URL,

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
-import { readAllOutput, waitForSession } from '@maestro/runner/testing';
+import { readAllOutput, waitForSession } from '@maestro/e2e/stack';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createCutProxy, type CutProxy } from './cut-proxy.js';
@@ -36,6 +36,7 @@ beforeAll(async () => {
       HOME: process.env.HOME ?? tmpdir(),
       MAESTRO_API_URL: cut.url,
       MAESTRO_TOKEN: server.token,
+      MAESTRO_CLI_PATH: join(ROOT, 'apps/cli/bin/maestro.cjs'),
       MAESTRO_RUNNER_DIR: mkdtempSync(join(tmpdir(), 'maestro-runner-')),
       MAESTRO_RUNNER_NAME: 'behind-the-cut',
       LOG_LEVEL: 'warn',

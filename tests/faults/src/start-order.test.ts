@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient } from '@maestro/client/node';
-import { waitForSession } from '@maestro/runner/testing';
+import { waitForSession } from '@maestro/e2e/stack';
 import { freePort, spawnServer } from '@maestro/server/testing';
 import { expect, test } from 'vitest';
 import { ROOT, until } from './processes.js';
@@ -15,7 +15,15 @@ test('fresh clone, `npm run dev` order: a runner started before the server waits
   let log = '';
   // Only PORT and the data directory: no MAESTRO_API_URL, no token file yet.
   const runner = spawn(process.execPath, [join(ROOT, 'packages/runner/dist/main.js')], {
-    env: { PATH: process.env.PATH ?? '', HOME: dir, PORT: String(port), MAESTRO_DATA_DIR: dataDir, MAESTRO_RUNNER_DIR: join(dir, 'runner'), LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      PORT: String(port),
+      MAESTRO_DATA_DIR: dataDir,
+      MAESTRO_RUNNER_DIR: join(dir, 'runner'),
+      MAESTRO_CLI_PATH: join(ROOT, 'apps/cli/bin/maestro.cjs'),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   runner.stdout.on('data', (d: Buffer) => (log += d.toString()));

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
-import { readAllOutput, waitForSession } from '@maestro/runner/testing';
+import { readAllOutput, waitForSession } from '@maestro/e2e/stack';
 import { afterEach, expect, test } from 'vitest';
 import { alive, startSupervisor, until, type Supervised } from './processes.js';
 

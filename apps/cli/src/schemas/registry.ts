@@ -58,7 +58,7 @@ export const COMMAND_DATA = {
   'subtask delete': taskDeleteOutput,
 } as const satisfies Record<string, z.ZodType>;
 
-/** Sessions, skills and prompts: exercised against a server with a real runner (e2e/session.test.ts). */
+/** Sessions, skills and prompts: exercised against a server with a real runner (tests/e2e/src/cli/session.test.ts). */
 export const SESSION_COMMAND_DATA = {
   'session spawn': session,
   'session list': sessionListOutput,
@@ -73,7 +73,7 @@ export const SESSION_COMMAND_DATA = {
   prompt: promptData,
 } as const satisfies Record<string, z.ZodType>;
 
-/** Attention: signals, answers and the inbox; exercised against a server with a real runner (e2e/attention.test.ts). */
+/** Attention: signals, answers and the inbox; exercised against a server with a real runner (tests/e2e/src/cli/attention.test.ts). */
 export const ATTENTION_COMMAND_DATA = {
   inbox: inboxListOutput,
   'session needs-input': session,
@@ -82,7 +82,7 @@ export const ATTENTION_COMMAND_DATA = {
   'session send': z.object({ delivered: z.boolean(), session }),
 } as const satisfies Record<string, z.ZodType>;
 
-/** Named tokens: exercised against a real server (e2e/token.test.ts). */
+/** Named tokens: exercised against a real server (tests/e2e/src/cli/token.test.ts). */
 export const TOKEN_COMMAND_DATA = {
   'token create': tokenCreateOutput,
   'token list': tokenListOutput,

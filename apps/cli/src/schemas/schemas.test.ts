@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { schemaErrors } from '../e2e/helpers.js';
 import { commandManifest } from '../manifest.js';
+import { schemaErrors } from '../testing/published-schemas.js';
 import { generateSchemas, SCHEMA_DIR, serialize } from './generate.js';
 import { PUBLISHED_DATA, schemaFileName } from './registry.js';
 

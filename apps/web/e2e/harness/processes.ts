@@ -149,6 +149,7 @@ export function startRunner(server: MaestroServer, name = 'e2e-runner'): Maestro
     MAESTRO_TOKEN: server.token,
     MAESTRO_RUNNER_NAME: name,
     MAESTRO_RUNNER_DIR: mkdtempSync(join(tmpdir(), 'maestro-e2e-runner-')),
+    MAESTRO_CLI_PATH: join(REPO_ROOT, 'apps/cli/bin/maestro.cjs'),
     LOG_LEVEL: 'warn',
     SHELL: '/bin/bash',
   });

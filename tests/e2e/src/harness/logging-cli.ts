@@ -1,25 +1,22 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { findBuiltinSkillsDir } from '../options.js';
+import { join, resolve } from 'node:path';
+import { builtCli } from './cli.js';
 
-/** Test-only settings; the one place this package reads the environment. */
+/** Test-only settings. */
 const testEnv = {
   /** An executable to use as `maestro` instead of the built apps/cli. */
   cliBin: process.env.MAESTRO_CLI_BIN,
 };
 
-export const REPO_ROOT = dirname(findBuiltinSkillsDir()!);
-
-/** The built CLI's entry (apps/cli package.json `bin.maestro`), or undefined while it is not built. */
+/** The `maestro` the scripted agents run: MAESTRO_CLI_BIN when set, else the built apps/cli (undefined while it is not built). */
 export function findCliBin(): string | undefined {
   if (testEnv.cliBin) return resolve(testEnv.cliBin);
-  const pkgFile = join(REPO_ROOT, 'apps', 'cli', 'package.json');
-  if (!existsSync(pkgFile)) return undefined;
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { bin?: string | Record<string, string> };
-  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.maestro;
-  const file = bin ? join(dirname(pkgFile), bin) : undefined;
-  return file && existsSync(file) ? file : undefined;
+  try {
+    return builtCli();
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Runner } from './runner.js';
-import { startStack, startTestRunner, waitForSession, type Stack } from './testing/stack.js';
-import { branchName, inspectWorktree, removeWorktree } from './worktree.js';
+import type { Runner } from '@maestro/runner';
+import { startStack, startTestRunner, waitForSession, type Stack } from '../harness/stack.js';
+import { branchName, inspectWorktree, removeWorktree } from '@maestro/runner';
 
 let stack: Stack;
 let runner: Runner;

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient } from '@maestro/client/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { findCliBundle } from './shim.js';
-import { readAllOutput, startStack, startTestRunner, waitForSession, type Stack } from './testing/stack.js';
-import type { Runner } from './runner.js';
+import { builtCli } from '../harness/cli.js';
+import { readAllOutput, startStack, startTestRunner, waitForSession, type Stack } from '../harness/stack.js';
+import type { Runner } from '@maestro/runner';
 
 let stack: Stack;
 let runner: Runner;
@@ -33,7 +33,7 @@ async function spawnCustom(command: string, taskTitle?: string) {
 
 describe('a spawned shell agent', () => {
   test('sees every MAESTRO_* variable and can run `maestro whoami --json`', async () => {
-    expect(findCliBundle(), 'the maestro CLI must be built (npm run build -w @maestro/cli)').not.toBeNull();
+    expect(() => builtCli(), 'the maestro CLI must be built (npm run build -w @maestro/cli)').not.toThrow();
     const envFile = join(scratch, 'env.txt');
     const whoFile = join(scratch, 'whoami.json');
     const { task: t, session } = await spawnCustom(`env | grep ^MAESTRO_ | sort > ${envFile}; maestro whoami --json > ${whoFile}`);

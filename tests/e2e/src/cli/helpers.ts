@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { schemaErrors } from '@maestro/cli/src/testing/published-schemas';
 import { expect } from 'vitest';
+import { CLI_BIN } from '../harness/cli.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/maestro.cjs', import.meta.url));
-const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+export { schemaErrors };
+export const BIN = CLI_BIN;
 
 export interface CliResult {
   code: number | null;
@@ -54,18 +53,6 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats.default(ajv);
-for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.json'))) {
-  ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object);
-}
-
-export function schemaErrors(schemaId: string, value: unknown): string | null {
-  const validate = ajv.getSchema(schemaId);
-  if (!validate) throw new Error(`no published schema ${schemaId}`);
-  return validate(value) ? null : ajv.errorsText(validate.errors);
 }
 
 /** Exactly one JSON document on stdout, in the envelope, `data` valid against the command's published schema. */

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MaestroClient } from '@maestro/client/node';
-import { readAllOutput, startTestRunner, waitForSession } from '@maestro/runner/testing';
+import { readAllOutput, startTestRunner, waitForSession } from '../harness/stack.js';
 import type { Session } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeClient } from '@maestro/client/node';
 import { spawnServer } from '@maestro/server/testing';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readAllOutput, startStack, startTestRunner, waitForSession, type Stack } from './testing/stack.js';
-import type { Runner } from './runner.js';
+import { readAllOutput, startStack, startTestRunner, waitForSession, type Stack } from '../harness/stack.js';
+import type { Runner } from '@maestro/runner';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -48,7 +49,7 @@ describe('a killed runner', () => {
   test('loses its sessions after the lease, and their tasks are released with a reason', async () => {
     const stack = await startStack({ leaseMs: 2_000 });
     cleanups.push(() => stack.server.stop('SIGKILL'));
-    const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+    const main = join(dirname(fileURLToPath(import.meta.resolve('@maestro/runner'))), 'main.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, MAESTRO_API_URL: stack.server.url, MAESTRO_TOKEN: stack.server.token, LOG_LEVEL: 'warn' },
       stdio: 'ignore',

@@ -4,26 +4,25 @@ import { join } from 'node:path';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
 import type { Session } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
-import { createRunner, type Runner, type RunnerLogger } from '../runner.js';
-import { findCliBundle, writeCliShim } from '../shim.js';
+import { createRunner, writeCliShim, type Runner, type RunnerLogger } from '@maestro/runner';
+import { builtCli } from './cli.js';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** A runner in this process against a real server, with `maestro` on its agents' PATH when the CLI is built. */
+/** A runner in this process against a real server, with the built `maestro` on its agents' PATH. */
 export async function startTestRunner(
   server: { url: string; token: string },
   name = 'test-runner',
   logger: RunnerLogger = quiet,
 ): Promise<{ runner: Runner; client: MaestroClient; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'maestro-runner-'));
-  const cli = findCliBundle();
   const client = createNodeClient({ url: server.url, token: server.token });
   const runner = createRunner({
     client,
     apiUrl: server.url,
     name,
     dataDir,
-    binDir: cli ? writeCliShim(join(dataDir, 'bin'), cli) : null,
+    binDir: writeCliShim(join(dataDir, 'bin'), builtCli()),
     baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME, SHELL: '/bin/bash' },
     composePrompt: async (claim) => `You are ${claim.session.id}. Tasks: ${claim.session.taskIds.join(', ')}\n`,
     logger,

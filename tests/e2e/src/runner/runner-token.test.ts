@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { createNodeClient } from '@maestro/client/node';
 import { spawnServer } from '@maestro/server/testing';
 import { expect, test } from 'vitest';
-import { parseRunnerEnv } from './env.js';
-import { startRunner } from './start.js';
-import { readAllOutput, waitForSession } from './testing/stack.js';
+import { parseRunnerEnv, startRunner } from '@maestro/runner';
+import { readAllOutput, waitForSession } from '../harness/stack.js';
 
 test('a remote runner with its own runner-role token (not the server token) runs sessions end to end', async () => {
   const server = await spawnServer();

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { RunnerLogger } from './runner.js';
-import { startStack, startTestRunner, waitForSession, type Stack } from './testing/stack.js';
+import type { RunnerLogger } from '@maestro/runner';
+import { startStack, startTestRunner, waitForSession, type Stack } from '../harness/stack.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {

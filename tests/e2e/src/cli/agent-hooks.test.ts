@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MaestroClient } from '@maestro/client/node';
 import { claudeSettings, codexNotify, geminiSettings, hookCommand, installHooks } from '@maestro/runner/hooks';
-import { startTestRunner, waitForSession } from '@maestro/runner/testing';
+import { startTestRunner, waitForSession } from '../harness/stack.js';
 import type { Attention } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { Ajv } from 'ajv';

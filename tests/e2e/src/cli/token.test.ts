@@ -1,7 +1,7 @@
 import type { ApiToken } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { TOKEN_COMMAND_DATA } from '../schemas/registry.js';
+import { TOKEN_COMMAND_DATA } from '@maestro/cli/src/schemas/registry';
 import { expectFailure, expectSuccess, runCli, tempHome } from './helpers.js';
 
 /** `maestro token` against a real server: the owner mints a runner token and a read-only one, uses them, revokes one. */

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestRunner } from '@maestro/runner/testing';
+import { startTestRunner } from '../harness/stack.js';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SESSION_COMMAND_DATA } from '../schemas/registry.js';
+import { SESSION_COMMAND_DATA } from '@maestro/cli/src/schemas/registry';
 import { expectFailure, expectSuccess, runCli, schemaErrors, tempHome } from './helpers.js';
 
 let server: ServerProcess;

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MaestroClient } from '@maestro/client/node';
-import { readAllOutput, startTestRunner, waitForSession } from '@maestro/runner/testing';
+import { readAllOutput, startTestRunner, waitForSession } from '../harness/stack.js';
 import type { InboxItem, Session } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ATTENTION_COMMAND_DATA } from '../schemas/registry.js';
+import { ATTENTION_COMMAND_DATA } from '@maestro/cli/src/schemas/registry';
 import { answeredCalls, expectSuccess, runCli, tempHome, watchStarted } from './helpers.js';
 
 /**

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { findBuiltinSkillsDir } from '@maestro/skills';
 import type { MaestroEvent } from '@maestro/schemas';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Runner } from './runner.js';
-import { findCliBundle } from './shim.js';
-import { startStack, startTestRunner, waitForSession, type Stack } from './testing/stack.js';
+import type { Runner } from '@maestro/runner';
+import { builtCli } from '../harness/cli.js';
+import { startStack, startTestRunner, waitForSession, type Stack } from '../harness/stack.js';
 
 const SKILLS = findBuiltinSkillsDir()!;
 const WORKER = `bash ${join(SKILLS, 'maestro-worker', 'scripted-worker.sh')}`;
@@ -14,7 +14,7 @@ let stack: Stack;
 let runner: Runner;
 
 beforeAll(async () => {
-  if (!findCliBundle()) throw new Error('the maestro CLI must be built first (npm run build -w @maestro/cli)');
+  builtCli();
   stack = await startStack();
   runner = (await startTestRunner({ url: stack.server.url, token: stack.server.token })).runner;
 });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Session, Task, TaskDetail } from '@maestro/schemas';
-import { startTestRunner } from '@maestro/runner/testing';
+import { startTestRunner } from '../harness/stack.js';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answeredCalls, expectFailure, expectSuccess, runCli, tempHome, watchStarted, type CliResult } from './helpers.js';

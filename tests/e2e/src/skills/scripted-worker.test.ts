@@ -6,10 +6,9 @@ import { promisify } from 'node:util';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extractCommandLines, splitCommandLine } from './commands.js';
-import { findBuiltinSkillsDir } from './options.js';
-import { findCliBin, loggingCliDir } from './testing/cli.js';
-import { matchCommand } from './testing/known-commands.js';
+import { extractCommandLines, findBuiltinSkillsDir, splitCommandLine } from '@maestro/skills';
+import { findCliBin, loggingCliDir } from '../harness/logging-cli.js';
+import { matchCommand } from '@maestro/skills/testing/known-commands';
 
 const run = promisify(execFile);
 const WORKER_DIR = join(findBuiltinSkillsDir()!, 'maestro-worker');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Project, Task, TaskDetail, TaskTreeNode } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { COMMAND_DATA } from '../schemas/registry.js';
+import { COMMAND_DATA } from '@maestro/cli/src/schemas/registry';
 import { expectFailure, expectSuccess, runCli, schemaErrors, tempHome, type CliResult } from './helpers.js';
 
 let server: ServerProcess;

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { tempHome } from './helpers.js';
 
 const exec = promisify(execFile);
-const CLI_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const CLI_DIR = fileURLToPath(new URL('../', import.meta.url));
 const REPO_ROOT = join(CLI_DIR, '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** A fresh HOME, so npm's caches and config of one test never leak into another. */
+const tempHome = () => mkdtempSync(join(tmpdir(), 'maestro-cli-home-'));
 const env = () => ({ ...process.env, HOME: tempHome(), npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' });
 
 describe('installing `maestro`', () => {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer } from '@maestro/server/testing';
 import { expect, test } from 'vitest';
-import { parseRunnerEnv } from './env.js';
-import { startRunner } from './start.js';
+import { parseRunnerEnv, startRunner } from '@maestro/runner';
 
 test('the runner makes its directory private (0700) at start, even one that exists open to others', async () => {
   const server = await spawnServer();
