@@ -24,7 +24,7 @@ const FLOORS = {
   'packages/runner': { lines: 80, branches: 70 },
   'apps/cli': { lines: 80, branches: 80 },
 };
-/** Runs whose coverage goes into the merge: the covered packages and the server's in-process tests. */
+/** Runs whose coverage goes into the merge: the covered packages, the server's in-process tests and the whole-product tests (tests/e2e). */
 const RUNS = [...Object.keys(FLOORS), 'apps/server', 'tests/e2e'];
 
 // Each package's own run (which reports all its files, loaded or not) defines its files' statements
