@@ -1,18 +1,11 @@
 import type { Db } from '@maestro/db';
-import type { TokenRole } from '@maestro/schemas';
+import type { Auth } from './auth.js';
 import type { CommandBus } from './bus/commands.js';
 import { NO_OUTPUT_FEED, type OutputFeed } from './bus/output-feed.js';
 import type { EventBus } from './bus/types.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ResponseBudget } from './response-budget.js';
 import type { SubscriptionSlots } from './subscription-slots.js';
-
-/**
- * Who is calling: the server token (the owner, `admin`); a session token (a
- * spawned agent, held to its project); or a named token with a role.
- */
-export type Auth =
-  { kind: 'admin' } | { kind: 'session'; sessionId: string; projectId: string } | { kind: 'token'; tokenId: string; name: string; role: TokenRole };
 
 /** Observability hooks the server wires to metrics; all optional so tests need none. */
 export interface ApiHooks {
@@ -87,19 +80,4 @@ export function createContextInner(opts: {
     subscriptions: opts.subscriptions,
     hooks: opts.hooks ?? {},
   };
-}
-
-/**
- * The key rate limits are counted under, one bucket per credential; null for
- * the server token, the owner's own (their dashboard, CLI and runner share it,
- * and whoever holds it controls the machine anyway).
- */
-export function credentialKey(auth: Auth): string | null {
-  if (auth.kind === 'session') return auth.sessionId;
-  return auth.kind === 'token' ? auth.tokenId : null;
-}
-
-export function actorOf(auth: Auth): string {
-  if (auth.kind === 'session') return auth.sessionId;
-  return auth.kind === 'token' ? `token:${auth.name}` : 'user';
 }

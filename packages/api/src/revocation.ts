@@ -1,6 +1,6 @@
 import { findApiToken, findSession, type Queryable } from '@maestro/db';
 import { isLiveSessionStatus } from '@maestro/schemas';
-import type { Auth } from './context.js';
+import type { Auth } from './auth.js';
 
 /**
  * Whether a credential decided once for many calls (at a WebSocket upgrade)

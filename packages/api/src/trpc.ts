@@ -1,8 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { actorOf, credentialKey, type Auth, type ContextInner } from './context.js';
+import { actorOf, credentialKey, type Auth } from './auth.js';
+import type { ContextInner } from './context.js';
 import type { RateLimiter } from './rate-limit.js';
 import { roleRefusal } from './roles.js';
-import { assertInScope } from './scope.js';
+import { refuseSessions } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
 import { mutate, type MutationOptions, type MutationScope } from './mutate.js';
 import { chargeResponse } from './response-budget.js';
@@ -93,9 +94,10 @@ export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(b
 
 /**
  * Every call but health needs a token; the server resolves it into `ctx.auth`.
- * Session tokens are confined to their project here, once for all procedures.
+ * Which project a call touches is each procedure's own declaration (scope.ts),
+ * checked once its input is validated.
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, path, type, getRawInput, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, path, type, next }) => {
   if (!ctx.auth) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Missing or invalid token' });
   }
@@ -114,17 +116,10 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, path, type, 
     }
   }
   if (type === 'mutation' && ctx.limiter) assertWithinRate(ctx.limiter, ctx.auth, path);
-  await assertInScope(ctx.db, ctx.auth, path, await getRawInput());
   return next({ ctx: { ...ctx, auth: ctx.auth, actor: actorOf(ctx.auth) } });
 });
 
-/** Refuses session tokens; procedures.ts tells admin procedures apart by this middleware's identity. */
-const sessionTokensRefused = t.middleware(({ ctx, next }) => {
-  if (ctx.auth?.kind === 'session') {
-    throw new MaestroError('FORBIDDEN', 'This needs the server token or a named token, not a session token');
-  }
-  return next();
-});
+const sessionTokensRefused = refuseSessions('This needs the server token or a named token, not a session token');
 
 /**
  * Runners, project administration and tokens: never a session token. Named

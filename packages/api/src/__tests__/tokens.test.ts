@@ -1,7 +1,7 @@
 import { tables } from '@maestro/db';
 import type { TokenRole } from '@maestro/schemas';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Auth } from '../context.js';
+import type { Auth } from '../auth.js';
 import { createCaller } from '../router.js';
 import { credentialStillValid } from '../revocation.js';
 import { createHarness, type Harness } from '../testing/harness.js';

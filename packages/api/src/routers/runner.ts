@@ -15,7 +15,7 @@ import {
   session,
 } from '@maestro/schemas';
 import { z } from 'zod';
-import { ownProject } from '../scope.js';
+import { narrowsItself, ownProject } from '../scope.js';
 import * as sessions from '../services/sessions/index.js';
 import { adminMutationProcedure, adminProcedure, protectedProcedure, router } from '../trpc.js';
 
@@ -28,7 +28,10 @@ export const runnerRouter = router({
    * project); their sessions' events (`session:updated`, a sweep to `lost`) are
    * the cue to read it again.
    */
-  list: protectedProcedure.output(runnerListOutput).query(({ ctx }) => sessions.listRunnerInfo(ctx.db, ctx.config, ownProject(ctx.auth))),
+  list: protectedProcedure
+    .use(narrowsItself)
+    .output(runnerListOutput)
+    .query(({ ctx }) => sessions.listRunnerInfo(ctx.db, ctx.config, ownProject(ctx.auth))),
   register: adminMutationProcedure
     .input(runnerRegisterInput)
     .output(runnerRegisterOutput)

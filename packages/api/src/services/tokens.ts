@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { findApiToken, insertApiToken, iso, isoOrNull, listApiTokens, newId, revokeApiToken, type ApiTokenRow, type Db } from '@maestro/db';
 import type { ApiToken, TokenRole } from '@maestro/schemas';
 import { MaestroError, notFound, sqlState } from '../errors.js';
-import { hashToken } from './sessions/lifecycle.js';
+import { hashToken } from '../auth.js';
 
 /** Named tokens carry this prefix, so the server knows which table to look in without trying each. */
 export const NAMED_TOKEN_PREFIX = 'mtk_';

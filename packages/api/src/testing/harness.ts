@@ -4,7 +4,8 @@ import { createMemoryBus } from '../bus/memory.js';
 import { createOutputFeed, type OutputFeed } from '../bus/output-feed.js';
 import { createPostgresBus } from '../bus/postgres.js';
 import type { EventBus } from '../bus/types.js';
-import { createContextInner, type ApiConfig, type Auth } from '../context.js';
+import type { Auth } from '../auth.js';
+import { createContextInner, type ApiConfig } from '../context.js';
 import { createCaller } from '../router.js';
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { claimSpawn, updateSessionRow, type SessionRow } from '@maestro/db';
 import {
   isEndedSessionStatus,
@@ -10,6 +10,7 @@ import {
   type runnerStartedInput,
   type sessionStopInput,
 } from '@maestro/schemas';
+import { hashToken } from '../../auth.js';
 import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
 import { getProject } from '../projects.js';
@@ -19,10 +20,6 @@ import { assertRunnerHasRoom } from './capacity.js';
 import { releaseTasks } from './release.js';
 import { assertRunner, emitSessionUpdated, requireSession, sessionView } from './shared.js';
 import type { z } from 'zod';
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /**
  * Atomic: of any number of runners racing for one request, exactly one gets it

@@ -29,7 +29,7 @@ export async function createTask(scope: MutationScope, input: CreateTaskInput): 
     // Locking the parent serialises sibling inserts so positions stay distinct.
     parent = await requireTask(tx, input.parentId, { forUpdate: true });
     if (parent.projectId !== input.projectId) {
-      throw new MaestroError('VALIDATION', `Parent ${parent.id} belongs to another project (${parent.projectId})`, {
+      throw new MaestroError('VALIDATION', `Parent ${parent.id} belongs to another project`, {
         hint: 'A subtask lives in its parent’s project.',
       });
     }
