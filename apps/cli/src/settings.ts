@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_API_URL } from '@maestro/schemas/defaults';
 import type { z } from 'zod';
 import { readConfig, configValues, type ConfigFile } from './config.js';
 import type { CliEnv } from './env.js';
 import { CliError } from './errors.js';
 
 export const DEFAULTS = {
-  apiUrl: 'http://127.0.0.1:4800',
+  apiUrl: DEFAULT_API_URL,
   retries: 3,
   retryDelay: 200,
 } as const;

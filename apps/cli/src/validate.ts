@@ -1,3 +1,4 @@
+import { hasTaskChange } from '@maestro/schemas/task-changes';
 import type { z } from 'zod';
 import { CliError } from './errors.js';
 
@@ -46,8 +47,8 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, labels:
 }
 
 /** Refuses a task or subtask update that names nothing to change, before any request. */
-export function requireTaskChange(input: { title?: unknown; description?: unknown; priority?: unknown; status?: unknown; worktree?: unknown }): void {
-  if ([input.title, input.description, input.priority, input.status, input.worktree].every((v) => v === undefined)) {
+export function requireTaskChange(input: Parameters<typeof hasTaskChange>[0]): void {
+  if (!hasTaskChange(input)) {
     throw new CliError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of --title, --desc, --priority, --status, --worktree, --no-worktree.' });
   }
 }

@@ -1,9 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_API_CONFIG, DEFAULT_RATE_LIMITS } from '@maestro/api';
+import { DEFAULT_HOST, DEFAULT_PORT, LOG_LEVELS } from '@maestro/schemas';
 import { z } from 'zod';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
 
@@ -19,9 +18,9 @@ const envSchema = z.object({
     .string()
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4800),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_PORT),
   /** Loopback unless told otherwise: this server can start processes. */
-  HOST: z.string().min(1).default('127.0.0.1'),
+  HOST: z.string().min(1).default(DEFAULT_HOST),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

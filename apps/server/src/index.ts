@@ -1,3 +1,4 @@
 export { parseEnv, type ServerEnv } from './env.js';
 export { createLogger } from './logger.js';
-export { startServer, TRPC_PATH, type RunningServer } from './server.js';
+export { TRPC_PATH } from '@maestro/schemas';
+export { startServer, type RunningServer } from './server.js';

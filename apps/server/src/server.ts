@@ -19,7 +19,7 @@ import {
   type EventBus,
 } from '@maestro/api';
 import { ensurePrivateDir } from '@maestro/client/node';
-import { REQUEST_LIMITS } from '@maestro/schemas';
+import { REQUEST_LIMITS, TRPC_PATH } from '@maestro/schemas';
 import { createDb, type DbHandle } from '@maestro/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
@@ -39,7 +39,6 @@ import { createWebGateway } from './web/gateway.js';
 import { batchTooLarge, createSocketCounter, guardSocket } from './ws-limits.js';
 import type { WebApp } from './web/next-app.js';
 
-export const TRPC_PATH = '/trpc';
 /** Fits a runner's output batch (≈700 KB) with room; anything larger is refused with 413. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 

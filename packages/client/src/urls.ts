@@ -1,4 +1,6 @@
-export const TRPC_PATH = '/trpc';
+import { TRPC_PATH } from '@maestro/schemas/defaults';
+
+export { TRPC_PATH };
 
 /** http://host:port → ws://host:port/trpc (https → wss), optionally carrying the token. */
 export function toWebSocketUrl(baseUrl: string, token?: string): string {

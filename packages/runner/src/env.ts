@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_HOST, DEFAULT_PORT, LOG_LEVELS } from '@maestro/schemas';
 import { z } from 'zod';
 import { DEFAULT_RETENTION_DAYS } from './session-dirs.js';
 
@@ -24,7 +25,7 @@ const schema = z.object({
    * the runner knows where its CLI is and sets it (`npm start`, the runner image); `maestro runner` passes its own.
    */
   MAESTRO_CLI_PATH: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type RunnerEnv = Omit<z.infer<typeof schema>, 'MAESTRO_API_URL' | 'PORT' | 'HOST'> & { MAESTRO_API_URL: string; token: string };
@@ -65,9 +66,9 @@ export function parseRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerE
       .int()
       .min(1)
       .max(65_535)
-      .safeParse(PORT || '4800');
+      .safeParse(PORT || String(DEFAULT_PORT));
     if (!port.success) throw new Error(`Invalid runner configuration:\n  PORT: must be a port number (1-65535), got ${JSON.stringify(PORT)}`);
-    apiUrl = defaultApiUrl(port.data, HOST || '127.0.0.1');
+    apiUrl = defaultApiUrl(port.data, HOST || DEFAULT_HOST);
   }
   let token = env.MAESTRO_TOKEN;
   if (!token) {

@@ -4,7 +4,7 @@ import { eventId, projectId, sessionId, taskId } from './ids.js';
 import { attention } from './attention.js';
 import { project } from './project.js';
 import { session } from './session.js';
-import { task } from './task.js';
+import { task, taskCommentOutput } from './task.js';
 
 /** What changed in an update: field → { from, to }. */
 export const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
@@ -55,7 +55,7 @@ export const maestroEvent = z.discriminatedUnion('type', [
     }),
   ),
   ev('task:deleted', z.object({ taskId, title: z.string(), deletedIds: z.array(taskId) })),
-  ev('task:commented', z.object({ taskId, body: z.string() })),
+  ev('task:commented', taskCommentOutput),
   ev('task:dependency_added', z.object({ taskId, dependsOnId: taskId })),
   ev('task:dependency_removed', z.object({ taskId, dependsOnId: taskId })),
   ev('subtask:created', z.object({ subtask: task })),

@@ -1,6 +1,7 @@
 export * from './attention.js';
 export * from './agent-hooks.js';
 export * from './common.js';
+export * from './defaults.js';
 export * from './enums.js';
 export * from './errors.js';
 export * from './events.js';
@@ -14,6 +15,7 @@ export * from './session.js';
 export * from './snapshot.js';
 export * from './status.js';
 export * from './subtask.js';
+export * from './task-changes.js';
 export * from './task-dependencies.js';
 export * from './task-transitions.js';
 export * from './task.js';

@@ -13,7 +13,9 @@ import {
 } from './enums.js';
 import { EVENT_TYPES, maestroEvent } from './events.js';
 import { taskId } from './ids.js';
-import { taskCreateInput } from './task.js';
+import { subtaskUpdateInput } from './subtask.js';
+import { taskCreateInput, taskUpdateInput } from './task.js';
+import { hasTaskChange } from './task-changes.js';
 import { isDoneStatus } from './task-transitions.js';
 
 describe('ids', () => {
@@ -79,5 +81,20 @@ describe('status predicates', () => {
     expect(isTaskStatus('in_review')).toBe(true);
     expect(isTaskPriority('urgent')).toBe(true);
     expect(isAgent('custom')).toBe(true);
+  });
+});
+
+describe('task updates', () => {
+  test('name at least one field to change, whether of a task or a subtask', () => {
+    expect(hasTaskChange({})).toBe(false);
+    expect(hasTaskChange({ title: undefined, status: undefined })).toBe(false);
+    expect(hasTaskChange({ worktree: false })).toBe(true);
+    expect(hasTaskChange({ description: '' })).toBe(true);
+  });
+
+  test("a subtask update takes the task update's fields, the subtask named by parent and id", () => {
+    const shape = Object.keys(subtaskUpdateInput.shape);
+    expect(shape).toEqual(['taskId', 'subtaskId', ...Object.keys(taskUpdateInput.shape).filter((k) => k !== 'id')]);
+    expect(subtaskUpdateInput.safeParse({ taskId: 'tsk_0123456789', subtaskId: 'tsk_abcdefghij', status: 'done' }).success).toBe(false);
   });
 });

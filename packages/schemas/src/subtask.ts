@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { description, int32, mutationMeta, title } from './common.js';
+import { description, mutationMeta, title } from './common.js';
 import { taskId } from './ids.js';
-import { taskPriority, taskStatus } from './task.js';
+import { taskPriority, taskUpdateInput } from './task.js';
 
 /** The seed's subtask API: a view over child tasks, ordered by position. */
 export const subtaskCreateInput = z.object({
@@ -15,17 +15,8 @@ export const subtaskCreateInput = z.object({
 
 export const subtaskListInput = z.object({ taskId });
 
-export const subtaskUpdateInput = z.object({
-  taskId,
-  subtaskId: taskId,
-  title: title.optional(),
-  description: description.optional(),
-  priority: taskPriority.optional(),
-  status: taskStatus.optional(),
-  worktree: z.boolean().optional(),
-  expectedVersion: int32().nonnegative().optional(),
-  ...mutationMeta,
-});
+/** `task.update`'s input, the subtask named by its parent and its own id. */
+export const subtaskUpdateInput = z.object({ taskId, subtaskId: taskId, ...taskUpdateInput.omit({ id: true }).shape });
 
 export const subtaskRefInput = z.object({ taskId, subtaskId: taskId, ...mutationMeta });
 

@@ -102,6 +102,10 @@ export const taskCommentInput = z.object({
   ...mutationMeta,
 });
 
+/** What `task.comment` returns, and the payload of its `task:commented` event. */
+export const taskCommentOutput = z.object({ taskId, body: z.string() });
+export type TaskCommentOutput = z.infer<typeof taskCommentOutput>;
+
 export const taskDeleteInput = z.object({
   id: taskId,
   /** Without it a task that has subtasks is refused. */

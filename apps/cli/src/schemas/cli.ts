@@ -33,8 +33,6 @@ export const timelineData = z.array(maestroEvent);
 
 export const projectUseData = z.object({ project, path: z.string() });
 
-export const commentData = z.object({ taskId: z.string(), body: z.string() });
-
 /** `session logs --json`: the whole stored output so far, decoded as UTF-8. */
 export const sessionLogsData = z.object({
   sessionId,

@@ -3,11 +3,10 @@ import { inboxListOutput } from '@maestro/schemas/inbox';
 import { maestroEvent } from '@maestro/schemas/events';
 import { project } from '@maestro/schemas/project';
 import { session, sessionListOutput } from '@maestro/schemas/session';
-import { task, taskDeleteOutput, taskDependencyOutput, taskDetail, taskListOutput, taskTreeNodes } from '@maestro/schemas/task';
+import { task, taskCommentOutput, taskDeleteOutput, taskDependencyOutput, taskDetail, taskListOutput, taskTreeNodes } from '@maestro/schemas/task';
 import { z } from 'zod';
 import {
   cleanupData,
-  commentData,
   configData,
   outputChunkLine,
   projectUseData,
@@ -47,7 +46,7 @@ export const COMMAND_DATA = {
   'task ready': taskListOutput,
   'task tree': taskTreeNodes,
   'task timeline': timelineData,
-  'task comment': commentData,
+  'task comment': taskCommentOutput,
   'task deps add': taskDependencyOutput,
   'task deps remove': taskDependencyOutput,
   'task delete': taskDeleteOutput,

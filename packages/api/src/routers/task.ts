@@ -3,6 +3,7 @@ import {
   taskBlockInput,
   taskClaimInput,
   taskCommentInput,
+  taskCommentOutput,
   taskCreateInput,
   taskDependenciesInput,
   taskDependenciesOutput,
@@ -19,7 +20,6 @@ import {
   taskTreeOutput,
   taskUpdateInput,
 } from '@maestro/schemas';
-import { z } from 'zod';
 import * as tasks from '../services/tasks/index.js';
 import { mutationProcedure as write, protectedProcedure, router } from '../trpc.js';
 import { inProject } from '../scope.js';
@@ -79,7 +79,7 @@ export const taskRouter = router({
   comment: write
     .input(taskCommentInput)
     .use(inProject(taskCommentInput, (i) => ({ taskIds: [i.id] })))
-    .output(z.object({ taskId: z.string(), body: z.string() }))
+    .output(taskCommentOutput)
     .mutation(({ ctx, input }) => ctx.run(tasks.commentOnTask, input)),
   delete: write
     .input(taskDeleteInput)

@@ -11,7 +11,19 @@ import {
   insertDependency,
   type TaskRow,
 } from '@maestro/db';
-import type { Task, TaskStatus, taskMutateInput, taskBlockInput, taskCommentInput, taskCreateInput, taskDeleteInput, taskUpdateInput } from '@maestro/schemas';
+import {
+  hasTaskChange,
+  TASK_CHANGE_FIELDS,
+  type Task,
+  type TaskCommentOutput,
+  type TaskStatus,
+  type taskMutateInput,
+  type taskBlockInput,
+  type taskCommentInput,
+  type taskCreateInput,
+  type taskDeleteInput,
+  type taskUpdateInput,
+} from '@maestro/schemas';
 import type { z } from 'zod';
 import { MaestroError, notFound } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
@@ -77,8 +89,8 @@ export async function updateTask(scope: MutationScope, input: UpdateTaskInput): 
   // Named, not spread: the procedure's input also carries `idempotencyKey`, which is no field to change.
   const { id, expectedVersion, status, title, description, priority, worktree } = input;
   const fields = { title, description, priority, worktree };
-  if (status === undefined && Object.values(fields).every((v) => v === undefined)) {
-    throw new MaestroError('VALIDATION', 'Nothing to update', { hint: 'Give at least one of title, description, priority, status, worktree.' });
+  if (!hasTaskChange(input)) {
+    throw new MaestroError('VALIDATION', 'Nothing to update', { hint: `Give at least one of ${TASK_CHANGE_FIELDS.join(', ')}.` });
   }
   if (status === 'blocked') {
     throw new MaestroError('VALIDATION', 'Blocking needs a reason', { hint: 'Use `maestro task block <id> --reason "…"` (task.block).' });
@@ -131,7 +143,7 @@ export async function blockTask(scope: MutationScope, input: z.output<typeof tas
   return toTask(after);
 }
 
-export async function commentOnTask(scope: MutationScope, input: z.output<typeof taskCommentInput>): Promise<{ taskId: string; body: string }> {
+export async function commentOnTask(scope: MutationScope, input: z.output<typeof taskCommentInput>): Promise<TaskCommentOutput> {
   const row = await requireTask(scope.tx, input.id);
   scope.emit({ type: 'task:commented', projectId: row.projectId, taskId: row.id, sessionId: null, payload: { taskId: row.id, body: input.body } });
   return { taskId: row.id, body: input.body };
