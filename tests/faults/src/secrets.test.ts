@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient } from '@maestro/client/node';
 import { createDb, tables } from '@maestro/db';
+import { isEndedSessionStatus } from '@maestro/schemas';
 import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, expect, test } from 'vitest';
@@ -44,7 +45,7 @@ test('no token in logs, events, metrics, database rows or runner files after a f
   const session = await client.trpc.session.spawn.mutate({ taskIds: [task.id], agent: 'custom', command });
   const ended = await until('the session to end', async () => {
     const s = await client.trpc.session.get.query({ id: session.id });
-    return ['completed', 'failed', 'stopped', 'lost'].includes(s.status) ? s : null;
+    return isEndedSessionStatus(s.status) ? s : null;
   });
   expect(ended.status).toBe('completed');
   expect((await client.trpc.task.get.query({ id: task.id })).status).toBe('completed');

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
-import type { Session } from '@maestro/schemas';
+import { ENDED_SESSION_STATUSES, type Session } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { createRunner, writeCliShim, type Runner, type RunnerLogger } from '@maestro/runner';
 import { builtCli } from './cli.js';
@@ -38,10 +38,13 @@ export async function startStack(opts: { leaseMs?: number; env?: Record<string, 
   return { server, client, project };
 }
 
-const ENDED = ['completed', 'failed', 'stopped', 'lost'];
-
 /** Polls until the session reaches one of `statuses` (ended by default). */
-export async function waitForSession(client: MaestroClient, id: string, statuses: string[] = ENDED, timeoutMs = 45_000): Promise<Session> {
+export async function waitForSession(
+  client: MaestroClient,
+  id: string,
+  statuses: readonly string[] = ENDED_SESSION_STATUSES,
+  timeoutMs = 45_000,
+): Promise<Session> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     let session: Session | null = null;
