@@ -1,8 +1,9 @@
 import { getEventListeners } from 'node:events';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createInbox } from '../inbox.js';
+import { createMemoryCommandBus } from '../bus/commands.js';
 import { streamEvents } from '../services/events.js';
 import { streamOutput } from '../services/sessions/output.js';
+import { streamCommands } from '../services/sessions/runner-streams.js';
 import { createHarness, type Harness } from '../testing/harness.js';
 import { createFixture } from './fixture.js';
 import { newProject } from './helpers.js';
@@ -82,19 +83,25 @@ test(
   TIMEOUT_MS,
 );
 
-test("a runner's inbox keeps one abort listener over 1,000 waits, and ends on abort", async () => {
+test("a runner's command stream waits with one abort listener, 1,000 times, and ends on abort leaving none", async () => {
+  const commands = createMemoryCommandBus();
   const abort = new AbortController();
-  const inbox = createInbox<number>(abort.signal);
+  const stream = streamCommands({ commands, runnerId: 'run_0000000000', signal: abort.signal });
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
   const counts: number[] = [];
   for (let i = 0; i < ITEMS; i++) {
-    const next = inbox.next();
-    // Waiting now: the push wakes it.
-    inbox.push(i);
-    expect(await next).toBe(i);
+    const next = stream.next();
+    // Waiting now: the publish wakes it.
+    await settled();
     counts.push(abortListeners(abort.signal));
+    await commands.publish('run_0000000000', { kind: 'input', sessionId: 'ses_0000000000', data: String(i) });
+    expect((await next).value).toEqual({ kind: 'input', sessionId: 'ses_0000000000', data: String(i) });
   }
+  expect(Math.min(...counts)).toBe(1);
   expect(Math.max(...counts)).toBe(1);
-  const waiting = inbox.next();
+  const waiting = stream.next();
+  await settled();
   abort.abort();
-  expect(await waiting).toBeNull();
+  expect((await waiting).done).toBe(true);
+  expect(abortListeners(abort.signal)).toBe(0);
 });

@@ -2,6 +2,7 @@ import { listEvents, maxEventId, type Queryable } from '@maestro/db';
 import { eventMatches, type EventFilter, type MaestroEvent } from '@maestro/schemas';
 import { MaestroError } from '../errors.js';
 import type { EventBus } from '../bus/types.js';
+import { subscribeThenRead } from '../live-stream.js';
 
 const BACKFILL_PAGE = 500;
 /** A subscriber this far behind stops buffering and catches up from the table instead: nothing is dropped. */
@@ -35,35 +36,13 @@ export function parseLastEventId(value: string | null | undefined): number | nul
   return id;
 }
 
-/** A wake-up signal the stream awaits between bursts. */
-function createSignal() {
-  let wake: (() => void) | null = null;
-  return {
-    notify: () => {
-      wake?.();
-      wake = null;
-    },
-    wait: (abort: AbortSignal) =>
-      new Promise<void>((resolve) => {
-        if (abort.aborted) return resolve();
-        // The listener leaves with the wake-up: a long stream must not leave one on the signal per burst.
-        const done = () => {
-          abort.removeEventListener('abort', done);
-          resolve();
-        };
-        wake = done;
-        abort.addEventListener('abort', done, { once: true });
-      }),
-  };
-}
-
 /**
  * The event stream behind every subscription: subscribe to the bus first,
  * backfill from the table after `lastEventId`, then stream live events,
  * skipping anything already sent. Resuming with the last id received yields
  * exactly the missed events, in order, then live ones.
  */
-export async function* streamEvents(opts: {
+export function streamEvents(opts: {
   db: Queryable;
   bus: EventBus;
   filter: EventFilter;
@@ -73,45 +52,47 @@ export async function* streamEvents(opts: {
   const { db, bus, filter, signal } = opts;
   let buffer: MaestroEvent[] = [];
   let overflowed = false;
-  const wake = createSignal();
-  const unsubscribe = bus.subscribe((event) => {
-    if (!eventMatches(event, filter)) return;
-    if (buffer.length >= MAX_BUFFERED) {
-      buffer = [];
-      overflowed = true;
-    } else buffer.push(event);
-    wake.notify();
-  });
-  try {
-    let last = opts.lastEventId ?? (await maxEventId(db));
-    let catchUp = opts.lastEventId !== null;
-    while (!signal.aborted) {
-      if (catchUp) {
-        catchUp = false;
-        for (;;) {
-          const page = await listEvents(db, { filter, afterId: last, limit: BACKFILL_PAGE });
-          for (const event of page) {
-            last = event.id;
-            yield event;
+  let last = opts.lastEventId;
+  let catchUp = opts.lastEventId !== null;
+  return subscribeThenRead({
+    signal,
+    subscribe: (notify) =>
+      bus.subscribe((event) => {
+        if (!eventMatches(event, filter)) return;
+        if (buffer.length >= MAX_BUFFERED) {
+          buffer = [];
+          overflowed = true;
+        } else buffer.push(event);
+        notify();
+      }),
+    async *read() {
+      // Read once subscribed: whatever commits after this head reaches the buffer.
+      let after = last ?? (await maxEventId(db));
+      for (;;) {
+        if (catchUp) {
+          catchUp = false;
+          for (;;) {
+            const page = await listEvents(db, { filter, afterId: after, limit: BACKFILL_PAGE });
+            for (const event of page) {
+              after = event.id;
+              yield event;
+            }
+            if (page.length < BACKFILL_PAGE || signal.aborted) break;
           }
-          if (page.length < BACKFILL_PAGE || signal.aborted) break;
         }
-      }
-      if (overflowed) {
+        // Events were dropped from a full buffer: the table has them, the buffer would skip them.
+        if (!overflowed) break;
         overflowed = false;
         catchUp = true;
-        continue;
       }
       const batch = buffer;
       buffer = [];
       for (const event of batch) {
-        if (event.id <= last) continue;
-        last = event.id;
+        if (event.id <= after) continue;
+        after = event.id;
         yield event;
       }
-      if (buffer.length === 0 && !overflowed) await wake.wait(signal);
-    }
-  } finally {
-    unsubscribe();
-  }
+      last = after;
+    },
+  });
 }

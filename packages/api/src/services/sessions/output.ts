@@ -4,6 +4,7 @@ import type { OutputFeed } from '../../bus/output-feed.js';
 import type { EventBus } from '../../bus/types.js';
 import { MaestroError } from '../../errors.js';
 import type { MutationScope } from '../../mutate.js';
+import { subscribeThenRead } from '../../live-stream.js';
 import { assertRunner, requireSession } from './shared.js';
 import type { z } from 'zod';
 
@@ -75,7 +76,7 @@ export async function readSessionOutput(
  * chunks this process has just stored come from `feed`, the rest (catching
  * up, output stored by another server process) from the database.
  */
-export async function* streamOutput(opts: {
+export function streamOutput(opts: {
   db: Queryable;
   bus: EventBus;
   feed: OutputFeed;
@@ -83,27 +84,26 @@ export async function* streamOutput(opts: {
   afterSeq: number;
   signal: AbortSignal;
 }): AsyncGenerator<OutputChunk> {
-  const { db, bus, feed, sessionId, signal } = opts;
-  let wake: (() => void) | null = null;
-  let dirty = true;
-  // Whether it has ended comes from the session's own events after one read, not a query per batch.
-  let ended = false;
+  const { db, bus, feed, sessionId } = opts;
+  // Whether it has ended comes from one read at the start, then from the session's own events (not a query per batch).
+  let endedAtStart: boolean | null = null;
+  let endedSince = false;
   // The highest seq the session's events say is stored: reached from memory, no database read is needed.
   let announced = -1;
-  const unsubscribe = bus.subscribe((event) => {
-    if (event.sessionId !== sessionId) return;
-    if (event.type === 'session:updated' && isEndedSessionStatus(event.payload.session.status)) ended = true;
-    if (event.type === 'session:output') announced = Math.max(announced, event.payload.seq);
-    dirty = true;
-    wake?.();
-  });
-  try {
-    ended = isEndedSessionStatus((await findSession(db, sessionId))?.status ?? 'completed');
-    let last = opts.afterSeq;
-    let caughtUp = false;
-    while (!signal.aborted) {
-      dirty = false;
-      const endedBeforeRead = ended;
+  let last = opts.afterSeq;
+  let caughtUp = false;
+  return subscribeThenRead({
+    signal: opts.signal,
+    subscribe: (notify) =>
+      bus.subscribe((event) => {
+        if (event.sessionId !== sessionId) return;
+        if (event.type === 'session:updated' && isEndedSessionStatus(event.payload.session.status)) endedSince = true;
+        if (event.type === 'session:output') announced = Math.max(announced, event.payload.seq);
+        notify();
+      }),
+    async *read() {
+      endedAtStart ??= isEndedSessionStatus((await findSession(db, sessionId))?.status ?? 'completed');
+      const endedBeforeRead = endedAtStart || endedSince;
       for (let live = feed.after(sessionId, last); live.length > 0; live = feed.after(sessionId, last)) {
         for (const chunk of live) {
           last = chunk.seq;
@@ -121,24 +121,7 @@ export async function* streamOutput(opts: {
         }
         caughtUp = true;
       }
-      if (endedBeforeRead) return;
-      if (!dirty) {
-        await new Promise<void>((resolve) => {
-          // Aborted during the read above: an abort listener added now would never fire, and the stream
-          // (its bus listener, and tRPC's return() queued behind this wait) would never end.
-          if (signal.aborted) return resolve();
-          // The listener leaves with the wake-up: a long stream must not leave one on the signal per batch.
-          const done = () => {
-            signal.removeEventListener('abort', done);
-            resolve();
-          };
-          wake = done;
-          signal.addEventListener('abort', done, { once: true });
-        });
-        wake = null;
-      }
-    }
-  } finally {
-    unsubscribe();
-  }
+      return endedBeforeRead;
+    },
+  });
 }
