@@ -11,18 +11,18 @@ import libCoverage from 'istanbul-lib-coverage';
 import { addHitsByPosition } from './spawned-coverage.mjs';
 
 /**
- * The goal is 80/80. A package below it has a floor a few points under its merged figure, so a
- * drop fails. Measured 2026-12-03 (lines / branches): api 90.1-96.8 / 82.1-88.3, db 95.0-96.4 /
- * 80.3-83.2, client 86.9 / 80.8 (without the server's run), runner 88.6 / 72.1 (before the spawned
- * processes counted);
- * cli 91.4 / 80.3 with the spawned `maestro` processes counted (53.9 / 46.3 without).
+ * The goal is 80/80. A package below it has a floor a little under its merged figure, so a drop
+ * fails. Measured in one full .ci/run on 2026-12-03 at 5eebf23 (lines / branches): api 97.2 / 90.0,
+ * db 96.4 / 84.3, client 92.2 / 79.3, runner 88.6 / 73.9, cli 90.9 / 78.9 (spawned `maestro`
+ * processes counted; 53.9 / 46.3 without). Client and CLI branches measured 80.8 and 80.3 in other
+ * runs: timing-dependent paths (retries, reconnects) move them by about 1.5 points.
  */
 const FLOORS = {
   'packages/api': { lines: 80, branches: 80 },
   'packages/db': { lines: 80, branches: 80 },
-  'packages/client': { lines: 80, branches: 80 },
-  'packages/runner': { lines: 80, branches: 70 },
-  'apps/cli': { lines: 80, branches: 80 },
+  'packages/client': { lines: 80, branches: 78 },
+  'packages/runner': { lines: 80, branches: 71 },
+  'apps/cli': { lines: 80, branches: 77 },
 };
 /** Runs whose coverage goes into the merge: the covered packages, the server's in-process tests and the whole-product tests (tests/e2e). */
 const RUNS = [...Object.keys(FLOORS), 'apps/server', 'tests/e2e'];
