@@ -1,60 +1,14 @@
 import { maestroEvent } from '@maestro/schemas/events';
 import type { Session } from '@maestro/schemas/session';
-import type { Task } from '@maestro/schemas/task';
 import { describe, expect, test } from 'vitest';
 import { actorText, eventLine, eventTable, eventText, type WireEvent } from './event-text.js';
 import { painter } from './output.js';
+import { sessionFixture, taskFixture } from './testing/fixtures.js';
 
+/** The events' time: every field of the clock differs, so a line that prints the wrong one fails. */
 const AT = '2026-12-03T10:11:12.000Z';
-const TASK: Task = {
-  id: 'tsk_0000000001',
-  projectId: 'prj_0000000001',
-  parentId: null,
-  title: 'write the parser',
-  description: '',
-  status: 'todo',
-  priority: 'medium',
-  position: 0,
-  blockedReason: null,
-  assignee: null,
-  worktree: false,
-  version: 1,
-  createdAt: AT,
-  updatedAt: AT,
-  startedAt: null,
-  completedAt: null,
-};
-const SESSION: Session = {
-  id: 'ses_0000000001',
-  projectId: 'prj_0000000001',
-  name: 'worker-1',
-  role: 'worker',
-  skill: null,
-  agent: 'custom',
-  command: null,
-  worktree: false,
-  workingDir: null,
-  branch: null,
-  status: 'spawning',
-  runnerId: null,
-  pid: null,
-  exitCode: null,
-  signal: null,
-  error: null,
-  parentSessionId: null,
-  spawnedBy: 'user',
-  taskIds: ['tsk_0000000001'],
-  cols: 120,
-  rows: 32,
-  sizeController: null,
-  createdAt: AT,
-  updatedAt: AT,
-  startedAt: null,
-  endedAt: null,
-  stopRequestedAt: null,
-  attention: null,
-  seenAt: null,
-};
+const TASK = taskFixture();
+const SESSION = sessionFixture({ agent: 'custom', status: 'spawning', startedAt: null });
 
 /** An event as the server sends it: parsed by the published event schema, so a fixture that drifts from it fails here. */
 function event(type: WireEvent['type'], payload: unknown, actor = 'user'): WireEvent {

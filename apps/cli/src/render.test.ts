@@ -1,34 +1,15 @@
 import { inboxItem } from '@maestro/schemas/inbox';
 import { project as projectSchema } from '@maestro/schemas/project';
-import { task as taskSchema, taskDetail as taskDetailSchema, type Task, type TaskTreeNode } from '@maestro/schemas/task';
+import { taskDetail as taskDetailSchema, type Task, type TaskTreeNode } from '@maestro/schemas/task';
 import { expect, test } from 'vitest';
 import { age, attentionText, inboxTable } from './attention-text.js';
 import { painter } from './output.js';
+import { FIXTURE_AT, taskFixture } from './testing/fixtures.js';
 import { projectSummary, projectTable, taskDetail, taskSummary, taskTable, taskTree } from './render.js';
 
 const plain = painter(false);
-const AT = '2026-12-03T10:00:00.000Z';
-/** A task as the server returns it, parsed by the published schema so the fixture cannot drift from it. */
-const task = (fields: Partial<Task> = {}): Task =>
-  taskSchema.parse({
-    id: 'tsk_0000000001',
-    projectId: 'prj_0000000001',
-    parentId: null,
-    title: 'write the parser',
-    description: '',
-    status: 'todo',
-    priority: 'medium',
-    position: 0,
-    blockedReason: null,
-    assignee: null,
-    worktree: false,
-    version: 1,
-    createdAt: AT,
-    updatedAt: AT,
-    startedAt: null,
-    completedAt: null,
-    ...fields,
-  });
+const AT = FIXTURE_AT;
+const task = taskFixture;
 const ref = (id: string, status: Task['status']) => ({ id, title: `task ${id}`, status, priority: 'low' as const });
 
 test('age is in the largest whole unit, never negative', () => {

@@ -1,44 +1,12 @@
-import { session as sessionSchema, type Session } from '@maestro/schemas/session';
+import type { Session } from '@maestro/schemas/session';
 import { expect, test } from 'vitest';
 import { painter } from '../../output.js';
+import { FIXTURE_AT, sessionFixture } from '../../testing/fixtures.js';
 import { sessionSummary, sessionTable } from './render.js';
 
 const plain = painter(false);
-const AT = '2026-12-03T10:00:00.000Z';
-/** A session as the server returns it, parsed by the published schema so the fixture cannot drift from it. */
-const session = (fields: Partial<Session> = {}): Session =>
-  sessionSchema.parse({
-    id: 'ses_0000000001',
-    projectId: 'prj_0000000001',
-    name: 'worker-1',
-    role: 'worker',
-    skill: null,
-    agent: 'claude',
-    command: null,
-    worktree: false,
-    workingDir: null,
-    branch: null,
-    status: 'active',
-    runnerId: null,
-    pid: null,
-    exitCode: null,
-    signal: null,
-    error: null,
-    parentSessionId: null,
-    spawnedBy: 'user',
-    taskIds: ['tsk_0000000001', 'tsk_0000000002'],
-    cols: 120,
-    rows: 32,
-    sizeController: null,
-    createdAt: AT,
-    updatedAt: AT,
-    startedAt: AT,
-    endedAt: null,
-    stopRequestedAt: null,
-    attention: null,
-    seenAt: null,
-    ...fields,
-  });
+const AT = FIXTURE_AT;
+const session = (fields: Partial<Session> = {}): Session => sessionFixture({ taskIds: ['tsk_0000000001', 'tsk_0000000002'], ...fields });
 
 test('the session table: none, and a live session whose stop was asked for reads "stopping"', () => {
   expect(sessionTable([], plain)).toBe('No sessions.');
