@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Agent } from '@maestro/schemas';
 
@@ -68,6 +68,21 @@ export function missingBinaryError(agent: Agent, launch: LaunchCommand, path: st
   if (findOnPath(launch.file, path)) return null;
   if (agent === 'custom') return `The shell ${launch.file} was not found; set SHELL to an installed shell.`;
   return `Command '${launch.file}' was not found on the runner's PATH. ${INSTALL_HINT[agent]}, or spawn with --agent custom --command "<command>".`;
+}
+
+/**
+ * A clear error for a working directory that is not there on this machine, or null when it is.
+ * The server cannot check a project's directory (its runners may be elsewhere); without this the
+ * agent's terminal says only "chdir(2) failed".
+ */
+export function missingWorkingDirError(dir: string): string | null {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    return `The project's working directory ${dir} does not exist on this runner's machine. Create it (mkdir -p ${dir}) and spawn again.`;
+  }
+  return isDir ? null : `The project's working directory ${dir} is not a directory. Point the project at a directory and spawn again.`;
 }
 
 /** Exit 126/127 from a shell means the command itself could not run. */

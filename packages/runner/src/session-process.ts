@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import * as pty from '@lydell/node-pty';
 import type { RunnerClaimOutput } from '@maestro/schemas';
-import { commandFor, missingBinaryError, shellFailure } from './adapters.js';
+import { commandFor, missingBinaryError, missingWorkingDirError, shellFailure } from './adapters.js';
 import { installHooks } from './hooks.js';
 import { OutputPipe } from './output-pipe.js';
 import { addWorktree, branchName } from './worktree.js';
@@ -169,6 +169,8 @@ export class SessionProcess {
     const dir = join(this.deps.dataDir, 'sessions', session.id);
     mkdirSync(dir, { recursive: true });
     this.workingDir = project.workingDir;
+    const noDir = missingWorkingDirError(project.workingDir);
+    if (noDir) throw new Error(noDir);
     if (session.worktree) {
       this.branch = branchName(tasks[0]?.title ?? session.name, session.id);
       this.workingDir = join(this.deps.dataDir, 'worktrees', session.id);

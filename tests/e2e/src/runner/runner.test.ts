@@ -137,6 +137,18 @@ describe('lifecycle', () => {
     expect(ended.error).toMatch(/Command 'gemini' was not found.*--agent custom/);
   });
 
+  test('a project directory missing on the runner fails with an error that names it', async () => {
+    const gone = join(scratch, 'moved-away');
+    const project = await stack.client.trpc.project.create.mutate({ name: `gone-${Date.now()}`, workingDir: gone });
+    const t = await stack.client.trpc.task.create.mutate({ projectId: project.id, title: 'nowhere to run' });
+    const session = await stack.client.trpc.session.spawn.mutate({ taskIds: [t.id], agent: 'custom', command: 'echo never' });
+    const ended = await waitForSession(stack.client, session.id);
+    expect(ended.status).toBe('failed');
+    expect(ended.error).toContain(`working directory ${gone} does not exist on this runner's machine`);
+    // Refused before the agent ran: the task is left as it was, not blocked.
+    expect(await stack.client.trpc.task.get.query({ id: t.id })).toMatchObject({ status: 'todo', assignee: null });
+  });
+
   test('stop ends a long-running process: stopped', async () => {
     const { session } = await spawnCustom('sleep 1000');
     const active = await waitForSession(stack.client, session.id, ['active']);
