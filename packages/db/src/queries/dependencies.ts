@@ -26,33 +26,33 @@ export async function deleteDependency(db: Queryable, edge: DependencyEdge): Pro
 }
 
 /** Tasks `taskId` waits for. */
-export async function dependenciesOf(db: Queryable, taskId: string): Promise<TaskRow[]> {
+export async function dependenciesOf(db: Queryable, p: { taskId: string }): Promise<TaskRow[]> {
   const rows = await db
     .select({ task: tasks })
     .from(taskDependencies)
     .innerJoin(tasks, eq(tasks.id, taskDependencies.dependsOnId))
-    .where(eq(taskDependencies.taskId, taskId))
+    .where(eq(taskDependencies.taskId, p.taskId))
     .orderBy(asc(tasks.createdAt), asc(tasks.id));
   return rows.map((r) => r.task);
 }
 
 /** Tasks waiting for `taskId`. */
-export async function dependentsOf(db: Queryable, taskId: string): Promise<TaskRow[]> {
+export async function dependentsOf(db: Queryable, p: { taskId: string }): Promise<TaskRow[]> {
   const rows = await db
     .select({ task: tasks })
     .from(taskDependencies)
     .innerJoin(tasks, eq(tasks.id, taskDependencies.taskId))
-    .where(eq(taskDependencies.dependsOnId, taskId))
+    .where(eq(taskDependencies.dependsOnId, p.taskId))
     .orderBy(asc(tasks.createdAt), asc(tasks.id));
   return rows.map((r) => r.task);
 }
 
-export async function incompleteDependencies(db: Queryable, taskId: string): Promise<TaskRow[]> {
+export async function incompleteDependencies(db: Queryable, p: { taskId: string }): Promise<TaskRow[]> {
   const rows = await db
     .select({ task: tasks })
     .from(taskDependencies)
     .innerJoin(tasks, eq(tasks.id, taskDependencies.dependsOnId))
-    .where(and(eq(taskDependencies.taskId, taskId), ne(tasks.status, 'completed')));
+    .where(and(eq(taskDependencies.taskId, p.taskId), ne(tasks.status, 'completed')));
   return rows.map((r) => r.task);
 }
 
@@ -79,11 +79,11 @@ export async function dependencyPath(db: Queryable, edge: DependencyEdge): Promi
 }
 
 /** Every edge between tasks of one project, in a stable order. */
-export async function projectDependencyEdges(db: Queryable, projectId: string): Promise<{ taskId: string; dependsOnId: string }[]> {
+export async function projectDependencyEdges(db: Queryable, p: { projectId: string }): Promise<{ taskId: string; dependsOnId: string }[]> {
   return db
     .select({ taskId: taskDependencies.taskId, dependsOnId: taskDependencies.dependsOnId })
     .from(taskDependencies)
     .innerJoin(tasks, eq(tasks.id, taskDependencies.taskId))
-    .where(eq(tasks.projectId, projectId))
+    .where(eq(tasks.projectId, p.projectId))
     .orderBy(asc(taskDependencies.taskId), asc(taskDependencies.dependsOnId));
 }

@@ -26,7 +26,7 @@ async function lockGiven(scope: MutationScope, projectId: string, id: string, cl
     }
     throw transitionError(row, 'in_progress');
   }
-  const waiting = await incompleteDependencies(scope.tx, id);
+  const waiting = await incompleteDependencies(scope.tx, { taskId: id });
   if (waiting.length > 0) {
     throw new MaestroError('DEPENDENCIES_INCOMPLETE', `Task ${id} waits for: ${waiting.map((t) => t.id).join(', ')}`, {
       hint: 'Claim a ready task instead (`maestro task ready`).',

@@ -7,5 +7,5 @@ import { requireProject } from '../projects.js';
 export async function listDependencyEdges(db: Queryable, projectId: string): Promise<TaskDependenciesOutput> {
   await requireProject(db, projectId);
   const asOfEventId = await eventHead(db, projectId);
-  return { edges: await projectDependencyEdges(db, projectId), asOfEventId };
+  return { edges: await projectDependencyEdges(db, { projectId }), asOfEventId };
 }

@@ -21,7 +21,12 @@ const ref = (t: Task): TaskRef => ({ id: t.id, title: t.title, status: t.status,
 
 export async function getTaskDetail(db: Queryable, id: string): Promise<TaskDetail> {
   const row = await requireTask(db, id);
-  const [children, deps, dependents, ready] = await Promise.all([childrenOf(db, id), dependenciesOf(db, id), dependentsOf(db, id), isTaskReady(db, id)]);
+  const [children, deps, dependents, ready] = await Promise.all([
+    childrenOf(db, id),
+    dependenciesOf(db, { taskId: id }),
+    dependentsOf(db, { taskId: id }),
+    isTaskReady(db, id),
+  ]);
   return {
     ...toTask(row),
     subtasks: children.map(toTask),

@@ -21,7 +21,7 @@ export function transitionError(row: TaskRow, to: TaskStatus): MaestroError {
 }
 
 async function assertDependenciesDone(db: Queryable, row: TaskRow, to: TaskStatus): Promise<void> {
-  const waiting = await incompleteDependencies(db, row.id);
+  const waiting = await incompleteDependencies(db, { taskId: row.id });
   if (waiting.length === 0) return;
   const what = to === 'completed' ? 'cannot be completed: it waits' : 'waits';
   throw new MaestroError('DEPENDENCIES_INCOMPLETE', `Task ${row.id} ${what} for ${waiting.length} unfinished task(s): ${waiting.map((t) => t.id).join(', ')}`, {
