@@ -1,4 +1,5 @@
 import { getEventListeners } from 'node:events';
+import { maxEventId } from '@maestro/db';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createMemoryCommandBus } from '../bus/commands.js';
 import { streamEvents } from '../services/events.js';
@@ -48,7 +49,9 @@ test(
   async () => {
     const { id: projectId } = await newProject(h);
     const abort = new AbortController();
-    const { arrived, done } = reader(streamEvents({ db: h.db, bus: h.bus, filter: { projectId }, lastEventId: null, signal: abort.signal }));
+    // From the head now: a stream started "from now" reads its own head, which on a loaded machine can land after the first event.
+    const lastEventId = await maxEventId(h.db);
+    const { arrived, done } = reader(streamEvents({ db: h.db, bus: h.bus, filter: { projectId }, lastEventId, signal: abort.signal }));
     const counts: number[] = [];
     const task = await h.caller.task.create({ projectId, title: 'talked about' });
     await arrived(1);

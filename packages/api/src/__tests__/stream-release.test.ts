@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { maxEventId } from '@maestro/db';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { EventBus } from '../bus/types.js';
 import { streamEvents } from '../services/events.js';
@@ -45,13 +46,15 @@ function countingBus(bus: EventBus) {
 test('event streams ended by an abort while waiting, or returned mid-stream, leave no listener behind', async () => {
   const { bus, listeners } = countingBus(h.bus);
   const { id: projectId } = await newProject(h);
+  // From the head read now, not from "now" as each stream starts: on a loaded machine a stream's own
+  // head read could land after the event below, and that stream would rightly wait for the next one.
+  const lastEventId = await maxEventId(h.db);
   const streams = Array.from({ length: 20 }, () => {
     const abort = new AbortController();
-    return { abort, it: streamEvents({ db: h.db, bus, filter: { projectId }, lastEventId: null, signal: abort.signal })[Symbol.asyncIterator]() };
+    return { abort, it: streamEvents({ db: h.db, bus, filter: { projectId }, lastEventId, signal: abort.signal })[Symbol.asyncIterator]() };
   });
   // Each takes one event, then waits for the next.
   const firsts = streams.map((s) => s.it.next());
-  await new Promise((r) => setTimeout(r, 100));
   expect(listeners()).toBe(20);
   await h.caller.task.create({ projectId, title: 'one' });
   expect((await Promise.all(firsts)).every((r) => !r.done)).toBe(true);
