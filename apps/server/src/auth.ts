@@ -39,10 +39,10 @@ export async function authenticate(req: IncomingMessage, serverToken: string, db
   const token = requestToken(req);
   if (tokenMatches(token, serverToken)) return { kind: 'admin' };
   if (token?.startsWith(NAMED_TOKEN_PREFIX)) {
-    const named = await findLiveApiTokenByHash(db, hashToken(token));
+    const named = await findLiveApiTokenByHash(db, { tokenHash: hashToken(token) });
     if (!named) return null;
     // Last use is a convenience for `token list`: a failed write must not fail the call.
-    touchApiToken(db, named.id).catch(() => {});
+    touchApiToken(db, { id: named.id }).catch(() => {});
     return { kind: 'token', tokenId: named.id, name: named.name, role: named.role };
   }
   if (!token?.startsWith('mst_')) return null;

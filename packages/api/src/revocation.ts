@@ -12,7 +12,7 @@ export function credentialStillValid(db: Queryable): (auth: Auth) => Promise<boo
   return async (auth) => {
     if (auth.kind === 'admin') return true;
     if (auth.kind === 'token') {
-      const token = await findApiToken(db, auth.tokenId);
+      const token = await findApiToken(db, { idOrName: auth.tokenId });
       return !!token && token.revokedAt === null;
     }
     const session = await findSession(db, auth.sessionId);

@@ -30,7 +30,7 @@ const nameTaken = (name: string) =>
  * storing the secret; a retried create is refused by the unique name instead.
  */
 export async function createApiToken(db: Db, input: { name: string; role: TokenRole }): Promise<{ token: ApiToken; secret: string }> {
-  if (await findApiToken(db, input.name)) throw nameTaken(input.name);
+  if (await findApiToken(db, { idOrName: input.name })) throw nameTaken(input.name);
   const secret = `${NAMED_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   try {
     const row = await insertApiToken(db, { id: newId('token'), name: input.name, role: input.role, tokenHash: hashToken(secret) });
@@ -47,8 +47,8 @@ export async function listTokens(db: Db): Promise<{ items: ApiToken[] }> {
 
 /** Revoking twice is not an error: the answer is the token as it now is. */
 export async function revokeToken(db: Db, idOrName: string): Promise<ApiToken> {
-  const row = await findApiToken(db, idOrName);
+  const row = await findApiToken(db, { idOrName });
   if (!row) throw notFound('token', idOrName, 'List tokens with `maestro token list`.');
   if (row.revokedAt) return view(row);
-  return view((await revokeApiToken(db, row.id))!);
+  return view((await revokeApiToken(db, { id: row.id }))!);
 }

@@ -8,10 +8,6 @@ const QUERIES_DIR = dirname(fileURLToPath(import.meta.url));
 
 /** Queries not yet converted to `(db, params)`; this list only shrinks. */
 const POSITIONAL = new Set([
-  'findApiToken',
-  'findLiveApiTokenByHash',
-  'revokeApiToken',
-  'touchApiToken',
   'attentionCounts',
   'insertEvents',
   'sequenceEvents',
