@@ -14,7 +14,7 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
     countReady(db, projectId),
     countLiveSessions(db, projectId),
     listTasks(db, { projectId, status: ['blocked'], limit: 50, offset: 0 }),
-    attentionCounts(db, projectId),
+    attentionCounts(db, { projectId }),
     needsInputSessions(db, { projectId }),
   ]);
   const attention = zeros(ATTENTION_STATES);

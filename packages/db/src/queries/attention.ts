@@ -28,8 +28,8 @@ export async function inboxBlockedTasks(db: Queryable, p: { projectId?: string |
 }
 
 /** How many of a project's sessions are in each attention state. */
-export async function attentionCounts(db: Queryable, projectId: string): Promise<{ state: AttentionState; n: number }[]> {
-  const rows = await db.select({ state: sessions.attention, n: count() }).from(sessions).where(eq(sessions.projectId, projectId)).groupBy(sessions.attention);
+export async function attentionCounts(db: Queryable, p: { projectId: string }): Promise<{ state: AttentionState; n: number }[]> {
+  const rows = await db.select({ state: sessions.attention, n: count() }).from(sessions).where(eq(sessions.projectId, p.projectId)).groupBy(sessions.attention);
   return rows.filter((r): r is { state: AttentionState; n: number } => r.state !== null);
 }
 
