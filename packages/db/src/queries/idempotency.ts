@@ -31,8 +31,9 @@ export async function storeIdempotentResponse(db: Queryable, p: { key: string; r
  */
 export const IDEMPOTENCY_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Deletes the records older than `olderThanMs`; returns how many went. */
-export async function purgeIdempotencyKeys(db: Queryable, olderThanMs: number = IDEMPOTENCY_WINDOW_MS): Promise<number> {
+/** Deletes the records older than `olderThanMs` (default: the window); returns how many went. */
+export async function purgeIdempotencyKeys(db: Queryable, p: { olderThanMs?: number } = {}): Promise<number> {
+  const olderThanMs = p.olderThanMs ?? IDEMPOTENCY_WINDOW_MS;
   const gone = await db
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, sql`now() - ${olderThanMs} * interval '1 millisecond'`))

@@ -11,7 +11,6 @@ const POSITIONAL = new Set([
   'insertEvents',
   'sequenceEvents',
   'maxEventId',
-  'purgeIdempotencyKeys',
   'findProject',
   'findProjectByName',
   'updateProjectRow',
