@@ -92,10 +92,7 @@ export async function mutate<T>(
         });
         if (pending.length > 0) {
           // No lock here: writers commit in parallel; the bus numbers events after commit (docs/adr/0001-event-order.md).
-          await insertEvents(
-            tx,
-            pending.map((e) => ({ ...e, actor: ctx.actor })),
-          );
+          await insertEvents(tx, { events: pending.map((e) => ({ ...e, actor: ctx.actor })) });
           await ctx.bus.inTransaction(tx);
           written = pending.length;
         }

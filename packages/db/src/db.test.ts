@@ -61,13 +61,15 @@ describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () 
     const db = handle.db;
     const before = await maxEventId(db);
     const base = { projectId: 'prj_0123456789', taskId: null, sessionId: null, actor: 'user' } as const;
-    await insertEvents(db, [
-      { ...base, type: 'project:deleted', payload: { projectId: 'prj_0123456789', name: 'one' } },
-      { ...base, type: 'project:deleted', payload: { projectId: 'prj_0123456789', name: 'two' } },
-    ]);
+    await insertEvents(db, {
+      events: [
+        { ...base, type: 'project:deleted', payload: { projectId: 'prj_0123456789', name: 'one' } },
+        { ...base, type: 'project:deleted', payload: { projectId: 'prj_0123456789', name: 'two' } },
+      ],
+    });
     expect(await listEvents(db, { filter: { projectId: 'prj_0123456789' }, afterId: before, limit: 10 })).toEqual([]);
     expect(await hasUnsequencedEvents(db)).toBe(true);
-    expect(await sequenceEvents(db, 1000)).toBe(2);
+    expect(await sequenceEvents(db, { maxRows: 1000 })).toBe(2);
     expect(await hasUnsequencedEvents(db)).toBe(false);
     expect(await maxEventId(db)).toBe(before + 2);
     const after = await listEvents(db, { filter: { projectId: 'prj_0123456789' }, afterId: before, limit: 10 });

@@ -113,17 +113,19 @@ test(
       const oldHead = await maxEventId(current.db);
       expect(oldHead).toBe(all.at(-1)!.id);
 
-      await insertEvents(current.db, [
-        {
-          projectId: 'prj_0123456789',
-          type: 'project:deleted',
-          taskId: null,
-          sessionId: null,
-          actor: 'user',
-          payload: { projectId: 'prj_0123456789', name: 'five' },
-        },
-      ]);
-      expect(await sequenceEvents(current.db, 100)).toBe(1);
+      await insertEvents(current.db, {
+        events: [
+          {
+            projectId: 'prj_0123456789',
+            type: 'project:deleted',
+            taskId: null,
+            sessionId: null,
+            actor: 'user',
+            payload: { projectId: 'prj_0123456789', name: 'five' },
+          },
+        ],
+      });
+      expect(await sequenceEvents(current.db, { maxRows: 100 })).toBe(1);
       const after = await listEvents(current.db, { filter: {}, afterId: cursor, limit: 10 });
       expect(names(after)).toEqual(['three', 'four', 'five']);
       expect(after.at(-1)!.id).toBeGreaterThan(oldHead);

@@ -12,7 +12,7 @@ export async function createMemoryBus(db: Queryable, onError: (error: unknown) =
   await feed.start();
   return {
     inTransaction: async (tx) => {
-      while ((await sequenceEvents(tx, 1000)) === 1000);
+      while ((await sequenceEvents(tx, { maxRows: 1000 })) === 1000);
     },
     afterCommit: async () => feed.poke(),
     subscribe: (listener) => feed.subscribe(listener),

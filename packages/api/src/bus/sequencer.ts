@@ -15,7 +15,7 @@ export function createSequencer(db: Queryable) {
   let next: Promise<void> | null = null;
 
   async function round(): Promise<void> {
-    while ((await sequenceEvents(db, ROUND)) === ROUND);
+    while ((await sequenceEvents(db, { maxRows: ROUND })) === ROUND);
   }
 
   function run(): Promise<void> {

@@ -19,12 +19,12 @@ export async function listTimeline(db: Queryable, input: { filter: EventFilter; 
  * list is one project's (a session token never learns how busy others are).
  */
 export async function eventHead(db: Queryable, projectId?: string): Promise<string> {
-  return String(await maxEventId(db, projectId));
+  return String(await maxEventId(db, { projectId }));
 }
 
 /** `events.head`: where the log ends now, overall or in one project. */
 export async function logHead(db: Queryable, input: { projectId?: string | undefined }): Promise<{ lastEventId: number }> {
-  return { lastEventId: await maxEventId(db, input.projectId) };
+  return { lastEventId: await maxEventId(db, { projectId: input.projectId }) };
 }
 
 export function parseLastEventId(value: string | null | undefined): number | null {

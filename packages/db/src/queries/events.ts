@@ -9,10 +9,10 @@ import { rowsOf } from './rows.js';
  * Inserts events without a position: readers see them only once
  * `sequenceEvents` has numbered them, after their transaction commits.
  */
-export async function insertEvents(db: Queryable, batch: readonly NewEvent[]): Promise<void> {
-  if (batch.length === 0) return;
+export async function insertEvents(db: Queryable, p: { events: readonly NewEvent[] }): Promise<void> {
+  if (p.events.length === 0) return;
   await db.insert(events).values(
-    batch.map((e) => ({
+    p.events.map((e) => ({
       projectId: e.projectId,
       type: e.type,
       taskId: e.taskId,
@@ -29,8 +29,8 @@ export async function insertEvents(db: Queryable, batch: readonly NewEvent[]): P
  * writer commits; on a single-connection database it may run inside the
  * writer's transaction, since nothing else can commit meanwhile.
  */
-export async function sequenceEvents(db: Queryable, maxRows: number): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select maestro_sequence_events(${maxRows}) as n`));
+export async function sequenceEvents(db: Queryable, p: { maxRows: number }): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select maestro_sequence_events(${p.maxRows}) as n`));
   return Number(row?.n ?? 0);
 }
 
@@ -64,14 +64,14 @@ export async function listEvents(db: Queryable, params: { filter: EventFilter; a
 }
 
 /** The newest event position, of one project when given (0 when there is none). */
-export async function maxEventId(db: Queryable, projectId?: string): Promise<number> {
-  if (projectId === undefined) {
+export async function maxEventId(db: Queryable, p: { projectId?: string | undefined } = {}): Promise<number> {
+  if (p.projectId === undefined) {
     const [head] = await db.select({ pos: eventSequencer.lastPos }).from(eventSequencer);
     return Number(head?.pos ?? 0);
   }
   const [row] = await db
     .select({ pos: max(events.pos) })
     .from(events)
-    .where(eq(events.projectId, projectId));
+    .where(eq(events.projectId, p.projectId));
   return Number(row?.pos ?? 0);
 }
