@@ -150,8 +150,7 @@ export function createConnection(options: ConnectionOptions) {
       try {
         real = options.open(this.url);
       } catch (error) {
-        failures++;
-        options.onAttemptFailed?.();
+        // A failed attempt: finish() counts it (once) and tells onAttemptFailed.
         this.emit('error', { type: 'error', error });
         this.finish({ code: 1006, reason: String(error), wasClean: false });
         return;
@@ -166,8 +165,8 @@ export function createConnection(options: ConnectionOptions) {
       this.openTimer = setTimeout(() => this.kill(`no answer to the WebSocket handshake within ${hb.openTimeoutMs} ms`), hb.openTimeoutMs);
     }
 
+    /** Its relays are removed when it finishes, so a dead socket hears nothing more from the real one. */
     private onReal(type: (typeof EVENT_TYPES)[number], event: unknown): void {
-      if (this.dead) return;
       if (type === 'open') {
         clearTimeout(this.openTimer);
         this.opened = true;
@@ -195,10 +194,10 @@ export function createConnection(options: ConnectionOptions) {
 
     private armPing(): void {
       clearTimeout(this.pingTimer);
+      // Armed once open (so `real` is set); finish() clears it.
       this.pingTimer = setTimeout(() => {
-        if (this.dead || !this.real) return;
         try {
-          this.real.send('PING');
+          this.real!.send('PING');
         } catch {
           // a socket that cannot send is about to close anyway
         }
@@ -206,9 +205,11 @@ export function createConnection(options: ConnectionOptions) {
       }, hb.pingIntervalMs);
     }
 
-    /** Declares the connection dead now, without waiting for a closing handshake a dead path never completes. */
+    /**
+     * Declares the connection dead now, without waiting for a closing handshake a dead path never
+     * completes. Only the open and pong timers call it, and finish() clears them.
+     */
     private kill(reason: string): void {
-      if (this.dead) return;
       const real = this.real;
       if (!this.opened) this.emit('error', { type: 'error', message: reason });
       this.finish({ code: 4000, reason, wasClean: false });
@@ -224,8 +225,8 @@ export function createConnection(options: ConnectionOptions) {
       }
     }
 
+    /** Called once: every caller (close, start, the real socket's close, kill) runs only while the socket is not dead. */
     private finish(event: unknown): void {
-      if (this.dead) return;
       this.dead = true;
       clearTimeout(this.pingTimer);
       clearTimeout(this.pongTimer);
