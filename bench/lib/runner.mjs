@@ -10,7 +10,9 @@ const runnerPkg = await import('@maestro/runner');
 export async function startRunner(server, name = 'bench-runner') {
   const dataDir = mkdtempSync(join(tmpdir(), 'maestro-bench-runner-'));
   const client = clientPkg.createNodeClient({ url: server.url, token: server.token });
-  const quiet = { info() {}, warn() {}, error() {} };
+  // BENCH_RUNNER_LOG=1 prints the runner's warnings and errors (retries among them) to stderr.
+  const say = (level) => (fields, message) => console.error(`runner ${level}: ${message}`, JSON.stringify(fields));
+  const quiet = process.env.BENCH_RUNNER_LOG ? { info() {}, warn: say('warn'), error: say('error') } : { info() {}, warn() {}, error() {} };
   const runner = runnerPkg.createRunner({
     client,
     apiUrl: server.url,

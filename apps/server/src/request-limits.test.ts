@@ -63,6 +63,29 @@ describe('batch size', () => {
     }
   });
 
+  test("full output batches from many sessions at once each go in their own request: none is refused for the body's size", async () => {
+    // A runner hosting 12 busy sessions sends 12 output batches of ~1.4 MB at the same moment; batched
+    // together they were one ~17 MB request over the body limit, refused (413) and sent again.
+    const client = createNodeClient({ url: server.url, token: server.token.token });
+    try {
+      const project = await client.trpc.project.create.mutate({ name: 'busy terminals', workingDir: tmpdir() });
+      const { runnerId } = await client.trpc.runner.register.mutate({ name: 'busy runner', hostname: 'test', pid: process.pid });
+      const sessions = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          const task = await client.trpc.task.create.mutate({ projectId: project.id, title: `printer ${i}` });
+          const session = await client.trpc.session.spawn.mutate({ taskIds: [task.id], agent: 'custom', command: 'true' });
+          await client.trpc.runner.claim.mutate({ runnerId, sessionId: session.id });
+          return session.id;
+        }),
+      );
+      const full = Array.from({ length: 16 }, (_, seq) => ({ seq, data: Buffer.alloc(64 * 1024, seq).toString('base64') }));
+      const stored = await Promise.all(sessions.map((sessionId) => client.trpc.runner.output.mutate({ runnerId, sessionId, chunks: full })));
+      expect(stored).toEqual(sessions.map(() => ({ stored: 16, lastSeq: 15 })));
+    } finally {
+      client.close();
+    }
+  });
+
   test('a WebSocket message with too many calls: each of them is answered TOO_LARGE, and the socket stays usable', async () => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/trpc`, { headers: auth() });
     const answers: { id: number; error?: { data?: { maestro?: { code: string } } }; result?: unknown }[] = [];

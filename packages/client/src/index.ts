@@ -1,5 +1,5 @@
 import type { AppRouter } from '@maestro/api';
-import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, type TRPCClient } from '@trpc/client';
+import { createTRPCClient, createWSClient, httpBatchLink, httpLink, splitLink, wsLink, type TRPCClient } from '@trpc/client';
 import { REQUEST_LIMITS } from '@maestro/schemas';
 import { createConnection, type ConnectionState, type HeartbeatOptions } from './connection.js';
 import { retryLinks, type RetryPolicy } from './retry.js';
@@ -133,6 +133,14 @@ function withTimeout(fetch: FetchLike, ms: number): FetchLike {
 }
 
 /**
+ * Calls whose input can be megabytes (a runner's output batch is up to ~1.4 MB
+ * of base64), sent one per request: batched with the calls made in the same
+ * tick (a runner's busy sessions send theirs together) they would add up past
+ * the server's body limit and be refused whole (413), then sent again.
+ */
+const UNBATCHED_PATHS: ReadonlySet<string> = new Set(['runner.output']);
+
+/**
  * The one typed client: queries and mutations over batched HTTP, subscriptions
  * over a WebSocket with heartbeats that reconnects with jittered exponential
  * backoff and resumes every subscription from its last tracked event id.
@@ -158,18 +166,23 @@ export function createMaestroClient(options: MaestroClientOptions): MaestroClien
     keepAlive: { enabled: false },
     retryDelayMs: () => connection.retryDelayMs(),
   });
+  const headers = () => (options.token ? { authorization: `Bearer ${options.token}` } : {});
   const trpc = createTRPCClient<AppRouter>({
     links: [
       ...(options.retry ? retryLinks(options.retry) : []),
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: httpBatchLink({
-          url: `${servers.first}${TRPC_PATH}`,
-          // The server refuses longer batches (TOO_LARGE); tRPC splits them into several requests.
-          maxItems: REQUEST_LIMITS.batchCalls,
-          headers: () => (options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          fetch: fetchWithTimeout,
+        false: splitLink({
+          condition: (op) => UNBATCHED_PATHS.has(op.path),
+          true: httpLink({ url: `${servers.first}${TRPC_PATH}`, headers, fetch: fetchWithTimeout }),
+          false: httpBatchLink({
+            url: `${servers.first}${TRPC_PATH}`,
+            // The server refuses longer batches (TOO_LARGE); tRPC splits them into several requests.
+            maxItems: REQUEST_LIMITS.batchCalls,
+            headers,
+            fetch: fetchWithTimeout,
+          }),
         }),
       }),
     ],

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { MaestroClient } from '@maestro/client';
@@ -49,6 +50,9 @@ export function createRunner(opts: RunnerOptions) {
   /** Spawn requests from the claim call until their launch is over: reported in heartbeats and never claimed twice. */
   const claimed = new Set<string>();
   const stopping = new AbortController();
+  // Every session's retries wait on this one signal (one listener per wait, removed as it ends): with
+  // more than 10 sessions retrying through a server outage, Node's leak warning would be a false alarm.
+  setMaxListeners(0, stopping.signal);
   let runnerId = '';
   let leaseMs = 30_000;
   const subscriptions: { unsubscribe(): void }[] = [];
