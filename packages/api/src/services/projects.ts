@@ -18,13 +18,13 @@ import { diff } from './diff.js';
 import { eventHead } from './events.js';
 
 export async function requireProject(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}) {
-  const row = await findProject(db, id, opts);
+  const row = await findProject(db, { id, ...opts });
   if (!row) throw notFound('project', id);
   return row;
 }
 
 async function assertNameFree(db: Queryable, name: string, exceptId?: string): Promise<void> {
-  const existing = await findProjectByName(db, name);
+  const existing = await findProjectByName(db, { name });
   if (existing && existing.id !== exceptId) {
     throw new MaestroError('ALREADY_EXISTS', `A project named "${name}" already exists (${existing.id})`, {
       hint: `Use it with \`maestro project use ${existing.id}\`, or pick another name.`,
@@ -57,21 +57,21 @@ export async function updateProject(scope: MutationScope, input: z.output<typeof
   const changes = diff(before, fields);
   if (Object.keys(changes).length === 0) return toProject(before);
   if (fields.name !== undefined) await assertNameFree(scope.tx, fields.name, id);
-  const project = toProject(await updateProjectRow(scope.tx, id, fields));
+  const project = toProject(await updateProjectRow(scope.tx, { id, values: fields }));
   scope.emit({ type: 'project:updated', projectId: id, taskId: null, sessionId: null, payload: { project, changes } });
   return project;
 }
 
 export async function deleteProject(scope: MutationScope, input: z.output<typeof projectDeleteInput>) {
   const row = await requireProject(scope.tx, input.id, { forUpdate: true });
-  const taskCount = await countProjectTasks(scope.tx, input.id);
+  const taskCount = await countProjectTasks(scope.tx, { projectId: input.id });
   if (taskCount > 0 && !input.cascade) {
     throw new MaestroError('HAS_CHILDREN', `Project ${row.name} still has ${taskCount} task(s)`, {
       hint: 'Pass cascade (`--cascade`) to delete the project with all its tasks.',
       details: { taskCount },
     });
   }
-  await deleteProjectRow(scope.tx, input.id);
+  await deleteProjectRow(scope.tx, { id: input.id });
   scope.emit({ type: 'project:deleted', projectId: input.id, taskId: null, sessionId: null, payload: { projectId: input.id, name: row.name } });
   return { id: input.id, deletedTasks: taskCount };
 }

@@ -8,11 +8,6 @@ const QUERIES_DIR = dirname(fileURLToPath(import.meta.url));
 
 /** Queries not yet converted to `(db, params)`; this list only shrinks. */
 const POSITIONAL = new Set([
-  'findProject',
-  'findProjectByName',
-  'updateProjectRow',
-  'countProjectTasks',
-  'deleteProjectRow',
   'countLiveSessions',
   'findSession',
   'findSessionByTokenHash',
