@@ -46,7 +46,7 @@ export async function authenticate(req: IncomingMessage, serverToken: string, db
     return { kind: 'token', tokenId: named.id, name: named.name, role: named.role };
   }
   if (!token?.startsWith('mst_')) return null;
-  const session = await findSessionByTokenHash(db, hashToken(token));
+  const session = await findSessionByTokenHash(db, { tokenHash: hashToken(token) });
   if (!session || !isLiveSessionStatus(session.status)) return null;
   return { kind: 'session', sessionId: session.id, projectId: session.projectId };
 }

@@ -15,7 +15,7 @@ export function credentialStillValid(db: Queryable): (auth: Auth) => Promise<boo
       const token = await findApiToken(db, { idOrName: auth.tokenId });
       return !!token && token.revokedAt === null;
     }
-    const session = await findSession(db, auth.sessionId);
+    const session = await findSession(db, { id: auth.sessionId });
     return !!session && isLiveSessionStatus(session.status);
   };
 }

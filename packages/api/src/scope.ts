@@ -51,7 +51,7 @@ async function projectsOf(db: Queryable, refs: ProjectRefs): Promise<Set<string>
   const taskIds = present(refs.taskIds);
   if (taskIds.length > 0) for (const task of await findTasks(db, taskIds)) found.add(task.projectId);
   for (const id of present(refs.sessionIds)) {
-    const session = await findSession(db, id);
+    const session = await findSession(db, { id });
     if (session) found.add(session.projectId);
   }
   return found;

@@ -73,7 +73,7 @@ test(
     const current = createDb({ dataDir });
     try {
       await current.migrate();
-      const row = await findSession(current.db, 'ses_0123456789');
+      const row = await findSession(current.db, { id: 'ses_0123456789' });
       expect(toSession(row!, [])).toMatchObject({ name: 'from before', cols: 100, rows: 30, sizeController: null });
     } finally {
       await current.close();

@@ -12,7 +12,7 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
   const [counts, ready, activeSessions, blocked, byAttention, asking] = await Promise.all([
     countsBy(db, projectId),
     countReady(db, projectId),
-    countLiveSessions(db, projectId),
+    countLiveSessions(db, { projectId }),
     listTasks(db, { projectId, status: ['blocked'], limit: 50, offset: 0 }),
     attentionCounts(db, { projectId }),
     needsInputSessions(db, { projectId }),

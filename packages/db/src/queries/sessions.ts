@@ -4,11 +4,11 @@ import type { Queryable } from '../client.js';
 import { runners, sessionOutput, sessions, sessionTasks } from '../schema/index.js';
 import type { SessionRow } from './mappers.js';
 
-export async function countLiveSessions(db: Queryable, projectId: string): Promise<number> {
+export async function countLiveSessions(db: Queryable, p: { projectId: string }): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(sessions)
-    .where(and(eq(sessions.projectId, projectId), inArray(sessions.status, [...LIVE_SESSION_STATUSES])));
+    .where(and(eq(sessions.projectId, p.projectId), inArray(sessions.status, [...LIVE_SESSION_STATUSES])));
   return row?.n ?? 0;
 }
 
@@ -27,24 +27,24 @@ export async function insertSession(db: Queryable, p: { values: typeof sessions.
   return row!;
 }
 
-export async function findSession(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<SessionRow | null> {
-  const query = db.select().from(sessions).where(eq(sessions.id, id));
-  const [row] = opts.forUpdate ? await query.for('update') : await query;
+export async function findSession(db: Queryable, p: { id: string; forUpdate?: boolean }): Promise<SessionRow | null> {
+  const query = db.select().from(sessions).where(eq(sessions.id, p.id));
+  const [row] = p.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 
-export async function findSessionByTokenHash(db: Queryable, tokenHash: string): Promise<SessionRow | null> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+export async function findSessionByTokenHash(db: Queryable, p: { tokenHash: string }): Promise<SessionRow | null> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, p.tokenHash));
   return row ?? null;
 }
 
-export async function taskIdsOf(db: Queryable, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>(sessionIds.map((id) => [id, []]));
-  if (sessionIds.length === 0) return map;
+export async function taskIdsOf(db: Queryable, p: { sessionIds: readonly string[] }): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(p.sessionIds.map((id) => [id, []]));
+  if (p.sessionIds.length === 0) return map;
   const rows = await db
     .select()
     .from(sessionTasks)
-    .where(inArray(sessionTasks.sessionId, [...sessionIds]))
+    .where(inArray(sessionTasks.sessionId, [...p.sessionIds]))
     .orderBy(asc(sessionTasks.taskId));
   for (const r of rows) map.get(r.sessionId)?.push(r.taskId);
   return map;
@@ -90,11 +90,11 @@ export async function countSessions(db: Queryable, p: Omit<SessionListParams, 'l
   return row?.n ?? 0;
 }
 
-export async function updateSessionRow(db: Queryable, id: string, values: Partial<typeof sessions.$inferInsert>): Promise<SessionRow> {
+export async function updateSessionRow(db: Queryable, p: { id: string; values: Partial<typeof sessions.$inferInsert> }): Promise<SessionRow> {
   const [row] = await db
     .update(sessions)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(sessions.id, id))
+    .set({ ...p.values, updatedAt: new Date() })
+    .where(eq(sessions.id, p.id))
     .returning();
   return row!;
 }
@@ -113,13 +113,13 @@ export async function claimSpawn(db: Queryable, params: { sessionId: string; run
   return row ?? null;
 }
 
-export async function unclaimedSpawns(db: Queryable, limit = 100): Promise<SessionRow[]> {
+export async function unclaimedSpawns(db: Queryable, p: { limit?: number } = {}): Promise<SessionRow[]> {
   return db
     .select()
     .from(sessions)
     .where(and(eq(sessions.status, 'spawning'), isNull(sessions.runnerId)))
     .orderBy(asc(sessions.createdAt))
-    .limit(limit);
+    .limit(p.limit ?? 100);
 }
 
 /** Bytes a base64 string decodes to, without decoding it. */
@@ -142,11 +142,11 @@ export async function insertOutput(
 }
 
 /** The highest stored chunk seq of a session, or -1 when it has none. */
-export async function lastOutputSeq(db: Queryable, sessionId: string): Promise<number> {
+export async function lastOutputSeq(db: Queryable, p: { sessionId: string }): Promise<number> {
   const [row] = await db
     .select({ seq: sql<number | null>`max(${sessionOutput.seq})` })
     .from(sessionOutput)
-    .where(eq(sessionOutput.sessionId, sessionId));
+    .where(eq(sessionOutput.sessionId, p.sessionId));
   return row?.seq === null || row?.seq === undefined ? -1 : Number(row.seq);
 }
 
@@ -161,7 +161,7 @@ export async function readOutput(db: Queryable, params: { sessionId: string; aft
 }
 
 /** What a session has stored: first and last chunk seq (null when none) and the bytes they hold. */
-export async function outputRange(db: Queryable, sessionId: string): Promise<{ firstSeq: number | null; lastSeq: number | null; totalBytes: number }> {
+export async function outputRange(db: Queryable, p: { sessionId: string }): Promise<{ firstSeq: number | null; lastSeq: number | null; totalBytes: number }> {
   const [row] = await db
     .select({
       first: sql<string | number | null>`min(${sessionOutput.seq})`,
@@ -169,7 +169,7 @@ export async function outputRange(db: Queryable, sessionId: string): Promise<{ f
       bytes: sql<string | number | null>`sum(${sessionOutput.bytes})`,
     })
     .from(sessionOutput)
-    .where(eq(sessionOutput.sessionId, sessionId));
+    .where(eq(sessionOutput.sessionId, p.sessionId));
   const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
   return { firstSeq: num(row?.first), lastSeq: num(row?.last), totalBytes: num(row?.bytes) ?? 0 };
 }
@@ -229,21 +229,21 @@ export async function upsertRunner(db: Queryable, values: typeof runners.$inferI
     .onConflictDoUpdate({ target: runners.id, set: { name: values.name, hostname: values.hostname, pid: values.pid, lastHeartbeatAt: sql`now()` } });
 }
 
-export async function touchRunner(db: Queryable, runnerId: string): Promise<boolean> {
+export async function touchRunner(db: Queryable, p: { runnerId: string }): Promise<boolean> {
   const rows = await db
     .update(runners)
     .set({ lastHeartbeatAt: sql`now()` })
-    .where(eq(runners.id, runnerId))
+    .where(eq(runners.id, p.runnerId))
     .returning({ id: runners.id });
   return rows.length > 0;
 }
 
 /** Live sessions whose runner has not heart-beaten within the lease. */
-export async function sessionsOfExpiredRunners(db: Queryable, leaseMs: number): Promise<SessionRow[]> {
+export async function sessionsOfExpiredRunners(db: Queryable, p: { leaseMs: number }): Promise<SessionRow[]> {
   const expired = db
     .select({ id: runners.id })
     .from(runners)
-    .where(lt(runners.lastHeartbeatAt, sql`now() - make_interval(secs => ${leaseMs / 1000})`));
+    .where(lt(runners.lastHeartbeatAt, sql`now() - make_interval(secs => ${p.leaseMs / 1000})`));
   return db
     .select()
     .from(sessions)

@@ -16,7 +16,7 @@ function columns(a: Attention | null) {
 
 /** Writes a new attention on a row already locked in this scope and emits `session:attention`. */
 export async function writeAttention(scope: MutationScope, before: SessionRow, next: Attention | null, extra: { seenAt?: Date } = {}): Promise<SessionRow> {
-  const after = await updateSessionRow(scope.tx, before.id, { ...columns(next), ...extra });
+  const after = await updateSessionRow(scope.tx, { id: before.id, values: { ...columns(next), ...extra } });
   const session = await sessionView(scope.tx, after);
   scope.emit({
     type: 'session:attention',

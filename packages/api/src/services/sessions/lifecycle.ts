@@ -49,14 +49,17 @@ export async function reportStarted(scope: MutationScope, input: z.output<typeof
   const before = await requireSession(scope.tx, input.sessionId, { forUpdate: true });
   assertRunner(before, input.runnerId);
   if (before.status !== 'spawning') return sessionView(scope.tx, before);
-  const after = await updateSessionRow(scope.tx, before.id, {
-    status: 'active',
-    pid: input.pid,
-    workingDir: input.workingDir,
-    branch: input.branch,
-    startedAt: new Date(),
-    // An agent or hook that spoke before this report (a fast one) keeps its word.
-    ...(before.attention ? {} : startedAttention()),
+  const after = await updateSessionRow(scope.tx, {
+    id: before.id,
+    values: {
+      status: 'active',
+      pid: input.pid,
+      workingDir: input.workingDir,
+      branch: input.branch,
+      startedAt: new Date(),
+      // An agent or hook that spoke before this report (a fast one) keeps its word.
+      ...(before.attention ? {} : startedAttention()),
+    },
   });
   return emitSessionUpdated(scope, before, after);
 }
@@ -68,14 +71,17 @@ export async function endSession(
   outcome: { status: SessionStatus; exitCode?: number | null; signal?: string | null; error?: string | null },
 ): Promise<Session> {
   const how = outcome.error ?? (outcome.exitCode !== null && outcome.exitCode !== undefined ? `${outcome.status}, exit ${outcome.exitCode}` : outcome.status);
-  const after = await updateSessionRow(scope.tx, before.id, {
-    ...endedAttention(how),
-    status: outcome.status,
-    exitCode: outcome.exitCode ?? null,
-    signal: outcome.signal ?? null,
-    error: outcome.error ?? null,
-    endedAt: new Date(),
-    tokenHash: null,
+  const after = await updateSessionRow(scope.tx, {
+    id: before.id,
+    values: {
+      ...endedAttention(how),
+      status: outcome.status,
+      exitCode: outcome.exitCode ?? null,
+      signal: outcome.signal ?? null,
+      error: outcome.error ?? null,
+      endedAt: new Date(),
+      tokenHash: null,
+    },
   });
   await releaseTasks(scope, after, how);
   return emitSessionUpdated(scope, before, after, how);
@@ -100,7 +106,7 @@ export async function stopSession(scope: MutationScope, input: z.output<typeof s
   const before = await requireSession(scope.tx, id, { forUpdate: true });
   if (isEndedSessionStatus(before.status)) return sessionView(scope.tx, before);
   if (before.status === 'spawning' || !before.runnerId) return endSession(scope, before, { status: 'stopped', error: 'stopped before a runner started it' });
-  const after = await updateSessionRow(scope.tx, id, { stopRequestedAt: before.stopRequestedAt ?? new Date() });
+  const after = await updateSessionRow(scope.tx, { id, values: { stopRequestedAt: before.stopRequestedAt ?? new Date() } });
   await scope.commands.publish(before.runnerId, { kind: 'stop', sessionId: id });
   return emitSessionUpdated(scope, before, after, 'stop requested');
 }

@@ -20,7 +20,7 @@ const PAGE = 500;
 export async function appendOutput(scope: MutationScope, input: z.output<typeof runnerOutputInput>) {
   const session = await requireSession(scope.tx, input.sessionId);
   assertRunner(session, input.runnerId);
-  const storedUpTo = await lastOutputSeq(scope.tx, session.id);
+  const storedUpTo = await lastOutputSeq(scope.tx, { sessionId: session.id });
   const first = input.chunks[0]!.seq;
   if (first > storedUpTo + 1) {
     throw new MaestroError('OUTPUT_GAP', `Output chunk ${first} of session ${session.id} would leave a gap: chunks are stored up to ${storedUpTo}`, {
@@ -66,7 +66,7 @@ export async function readSessionOutput(
     limit: input.limit,
     maxBytes: input.maxBytes,
   });
-  const range = await outputRange(db, input.id);
+  const range = await outputRange(db, { sessionId: input.id });
   return { chunks: rows.map(toChunk), ended: isEndedSessionStatus(session.status), ...range };
 }
 
@@ -102,7 +102,7 @@ export function streamOutput(opts: {
         notify();
       }),
     async *read() {
-      endedAtStart ??= isEndedSessionStatus((await findSession(db, sessionId))?.status ?? 'completed');
+      endedAtStart ??= isEndedSessionStatus((await findSession(db, { id: sessionId }))?.status ?? 'completed');
       const endedBeforeRead = endedAtStart || endedSince;
       for (let live = feed.after(sessionId, last); live.length > 0; live = feed.after(sessionId, last)) {
         for (const chunk of live) {

@@ -32,9 +32,6 @@ export async function listProjectSessions(db: Queryable, input: SessionListInput
   const params = { ...filters, status };
   const rows = await listSessions(db, { ...params, offset });
   const total = await countSessions(db, params);
-  const ids = await taskIdsOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = await taskIdsOf(db, { sessionIds: rows.map((r) => r.id) });
   return { items: rows.map((r) => toSession(r, ids.get(r.id) ?? [])), nextCursor: nextCursor(offset, rows.length, total), total, asOfEventId };
 }

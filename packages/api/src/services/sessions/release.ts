@@ -36,7 +36,7 @@ async function failedStartsInARow(scope: MutationScope, taskId: string): Promise
  *   it in a loop) and shows in `maestro status`; `task unblock` returns it.
  */
 export async function releaseTasks(scope: MutationScope, session: SessionRow, how: string): Promise<void> {
-  const ids = (await taskIdsOf(scope.tx, [session.id])).get(session.id) ?? [];
+  const ids = (await taskIdsOf(scope.tx, { sessionIds: [session.id] })).get(session.id) ?? [];
   for (const id of ids) {
     const before = await findTask(scope.tx, id, { forUpdate: true });
     if (!before || before.assignee !== session.id) continue;

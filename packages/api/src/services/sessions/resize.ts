@@ -32,7 +32,7 @@ export async function resizeSession(scope: MutationScope, input: z.output<typeof
     await scope.commands.publish(before.runnerId, { kind: 'resize', sessionId: input.id, cols: input.cols, rows: input.rows });
   }
   if (before.cols === input.cols && before.rows === input.rows && holder === controller) return sessionView(scope.tx, before);
-  const after = await updateSessionRow(scope.tx, input.id, { cols: input.cols, rows: input.rows, sizeController: controller });
+  const after = await updateSessionRow(scope.tx, { id: input.id, values: { cols: input.cols, rows: input.rows, sizeController: controller } });
   const reason =
     holder === controller ? undefined : controller ? `size control taken by viewer ${controller}` : 'size set without a viewer: nobody controls it';
   return emitSessionUpdated(scope, before, after, reason);

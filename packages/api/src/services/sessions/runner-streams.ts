@@ -24,10 +24,7 @@ export function streamSpawnRequests(opts: { db: Queryable; bus: EventBus; signal
       if (!backfilled) {
         backfilled = true;
         const pending = await unclaimedSpawns(opts.db);
-        const ids = await taskIdsOf(
-          opts.db,
-          pending.map((p) => p.id),
-        );
+        const ids = await taskIdsOf(opts.db, { sessionIds: pending.map((p) => p.id) });
         for (const row of pending) yield toSession(row, ids.get(row.id) ?? []);
       }
       const batch = queued;

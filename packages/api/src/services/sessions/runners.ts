@@ -50,7 +50,7 @@ export async function listRunnerInfo(db: Queryable, config: ApiConfig, projectId
  * not run (`reconcile`).
  */
 export async function heartbeat(scope: MutationScope, input: z.output<typeof runnerHeartbeatInput>) {
-  if (!(await touchRunner(scope.tx, input.runnerId))) {
+  if (!(await touchRunner(scope.tx, { runnerId: input.runnerId }))) {
     throw new MaestroError('NOT_FOUND', `Runner ${input.runnerId} is not registered`, { hint: 'Register again (runner.register).' });
   }
   const mine = await listSessions(scope.tx, { runnerId: input.runnerId, status: [...LIVE_SESSION_STATUSES], limit: 1000 });
@@ -58,7 +58,7 @@ export async function heartbeat(scope: MutationScope, input: z.output<typeof run
   const unknown: string[] = [];
   for (const id of input.sessionIds) {
     if (mine.some((s) => s.id === id)) continue;
-    const row = await findSession(scope.tx, id);
+    const row = await findSession(scope.tx, { id });
     if (!row || row.runnerId !== input.runnerId || !isLiveSessionStatus(row.status)) unknown.push(id);
   }
   const adopt = await reconcile(
@@ -86,7 +86,7 @@ async function reconcile(scope: MutationScope, runnerId: string, missing: Sessio
       if (candidate.status === 'spawning') adopt.push(candidate.id);
       continue;
     }
-    const row = await findSession(scope.tx, candidate.id, { forUpdate: true });
+    const row = await findSession(scope.tx, { id: candidate.id, forUpdate: true });
     if (!row || row.runnerId !== runnerId || !isLiveSessionStatus(row.status)) continue;
     const seconds = Math.round(grace / 1000);
     await endSession(
@@ -105,11 +105,11 @@ async function reconcile(scope: MutationScope, runnerId: string, missing: Sessio
  * session ends in its own transaction, with its events. Returns how many.
  */
 export async function sweepLostSessions(ctx: ContextInner): Promise<number> {
-  const expired = await sessionsOfExpiredRunners(ctx.db, ctx.config.runnerLeaseMs);
+  const expired = await sessionsOfExpiredRunners(ctx.db, { leaseMs: ctx.config.runnerLeaseMs });
   let lost = 0;
   for (const candidate of expired) {
     await mutate({ ...ctx, actor: 'system' }, { procedure: 'session.sweep', input: {} }, async (scope) => {
-      const row = await findSession(scope.tx, candidate.id, { forUpdate: true });
+      const row = await findSession(scope.tx, { id: candidate.id, forUpdate: true });
       if (!row || !isLiveSessionStatus(row.status) || row.runnerId !== candidate.runnerId) return;
       await endSession(scope, row, {
         status: 'lost',

@@ -5,13 +5,13 @@ import type { MutationScope } from '../../mutate.js';
 import { diff } from '../diff.js';
 
 export async function requireSession(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<SessionRow> {
-  const row = await findSession(db, id, opts);
+  const row = await findSession(db, { id, ...opts });
   if (!row) throw notFound('session', id);
   return row;
 }
 
 export async function sessionView(db: Queryable, row: SessionRow): Promise<Session> {
-  const ids = await taskIdsOf(db, [row.id]);
+  const ids = await taskIdsOf(db, { sessionIds: [row.id] });
   return toSession(row, ids.get(row.id) ?? []);
 }
 

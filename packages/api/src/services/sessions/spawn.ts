@@ -26,7 +26,7 @@ function checkAgent(input: SpawnInput): void {
 
 async function assertAssignable(scope: MutationScope, task: TaskRow): Promise<void> {
   if (!task.assignee?.startsWith('ses_')) return;
-  const holder = await findSession(scope.tx, task.assignee);
+  const holder = await findSession(scope.tx, { id: task.assignee });
   if (holder && isLiveSessionStatus(holder.status)) {
     throw new MaestroError('ALREADY_CLAIMED', `Task ${task.id} is being worked on by session ${holder.id} (${holder.status})`, {
       hint: `Wait for it, or stop it first: maestro session stop ${holder.id}`,
