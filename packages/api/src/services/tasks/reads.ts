@@ -12,7 +12,6 @@ import {
 } from '@maestro/db';
 import type { Task, TaskDetail, TaskRef } from '@maestro/schemas';
 import { notFound } from '../../errors.js';
-import { eventHead } from '../events.js';
 import { nextCursor, parseCursor } from '../paging.js';
 import { requireProject } from '../projects.js';
 import { requireTask } from './shared.js';
@@ -36,14 +35,23 @@ export async function getTaskDetail(db: Queryable, id: string): Promise<TaskDeta
   };
 }
 
+/**
+ * One statement answers the page, the total, the project's event head (the
+ * list's `asOfEventId`: from the rows' own snapshot, so a subscriber starting
+ * there misses no change the rows do not show) and whether the project exists.
+ */
 export async function listProjectTasks(db: Queryable, input: Omit<TaskListParams, 'offset'> & { cursor?: string | undefined }) {
-  await requireProject(db, input.projectId);
   const { cursor, ...filters } = input;
-  const offset = parseCursor(cursor);
-  // Before the rows: see eventHead.
-  const asOfEventId = await eventHead(db, input.projectId);
-  const { rows, total } = await listTasks(db, { ...filters, offset });
-  return { items: rows.map(toTask), nextCursor: nextCursor(offset, rows.length, total), total, asOfEventId };
+  let offset: number;
+  try {
+    offset = parseCursor(cursor);
+  } catch (error) {
+    await requireProject(db, input.projectId); // an unknown project is reported before a bad cursor
+    throw error;
+  }
+  const { rows, total, eventHead, projectFound } = await listTasks(db, { ...filters, offset });
+  if (!projectFound) throw notFound('project', input.projectId);
+  return { items: rows.map(toTask), nextCursor: nextCursor(offset, rows.length, total), total, asOfEventId: String(eventHead) };
 }
 
 export async function listSubtasks(db: Queryable, taskId: string): Promise<Task[]> {
