@@ -49,7 +49,7 @@ const present = (ids: readonly (string | null | undefined)[] | undefined): strin
 async function projectsOf(db: Queryable, refs: ProjectRefs): Promise<Set<string>> {
   const found = new Set(present(refs.projectIds));
   const taskIds = present(refs.taskIds);
-  if (taskIds.length > 0) for (const task of await findTasks(db, taskIds)) found.add(task.projectId);
+  if (taskIds.length > 0) for (const task of await findTasks(db, { ids: taskIds })) found.add(task.projectId);
   for (const id of present(refs.sessionIds)) {
     const session = await findSession(db, { id });
     if (session) found.add(session.projectId);

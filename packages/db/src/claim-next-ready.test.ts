@@ -49,7 +49,7 @@ test('keeps the first start time of a task that went back to todo', async () => 
   const p = await project();
   const t = await task(p.id, 'again');
   const startedAt = new Date('2026-01-02T03:04:05.000Z');
-  await updateTaskRow(handle.db, t.id, { startedAt });
+  await updateTaskRow(handle.db, { id: t.id, values: { startedAt } });
   const claimed = await claimNextReady(handle.db, { projectId: p.id, claimant: 'agent' });
   expect(claimed?.after.startedAt?.toISOString()).toBe(startedAt.toISOString());
 });

@@ -40,8 +40,8 @@ describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () 
     const root = await insertTask(db, { id: newId('task'), projectId: project.id, title: 'root' });
     const child = await insertTask(db, { id: newId('task'), projectId: project.id, parentId: root.id, title: 'child' });
     const grandchild = await insertTask(db, { id: newId('task'), projectId: project.id, parentId: child.id, title: 'grandchild' });
-    expect((await findTask(db, child.id))?.parentId).toBe(root.id);
-    expect(await subtreeIds(db, root.id)).toEqual([grandchild.id, child.id, root.id]);
+    expect((await findTask(db, { id: child.id }))?.parentId).toBe(root.id);
+    expect(await subtreeIds(db, { rootId: root.id })).toEqual([grandchild.id, child.id, root.id]);
     const { rows, total } = await listTasks(db, { projectId: project.id, parentId: null, limit: 10, offset: 0 });
     expect(total).toBe(1);
     expect(rows[0]?.id).toBe(root.id);

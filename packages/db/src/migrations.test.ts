@@ -50,7 +50,7 @@ test(
     const current = createDb({ dataDir });
     try {
       await current.migrate();
-      expect(await findTask(current.db, 'tsk_0123456789')).toMatchObject({ title: 'from before', worktree: false, version: 1 });
+      expect(await findTask(current.db, { id: 'tsk_0123456789' })).toMatchObject({ title: 'from before', worktree: false, version: 1 });
     } finally {
       await current.close();
     }

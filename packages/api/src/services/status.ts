@@ -10,8 +10,8 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
   // Before the counts: see eventHead.
   const asOfEventId = await eventHead(db, projectId);
   const [counts, ready, activeSessions, blocked, byAttention, asking] = await Promise.all([
-    countsBy(db, projectId),
-    countReady(db, projectId),
+    countsBy(db, { projectId }),
+    countReady(db, { projectId }),
     countLiveSessions(db, { projectId }),
     listTasks(db, { projectId, status: ['blocked'], limit: 50, offset: 0 }),
     attentionCounts(db, { projectId }),

@@ -49,7 +49,7 @@ export async function deleteSubtask(scope: MutationScope, input: z.output<typeof
 export async function moveSubtask(scope: MutationScope, input: z.output<typeof subtaskMoveInput>): Promise<Task[]> {
   const parent = await requireTask(scope.tx, input.taskId, { forUpdate: true });
   await requireSubtask(scope, input.taskId, input.subtaskId);
-  const siblings = await childrenOf(scope.tx, parent.id);
+  const siblings = await childrenOf(scope.tx, { parentId: parent.id });
   if (input.position >= siblings.length) {
     throw new MaestroError('VALIDATION', `Position ${input.position} is out of range: task ${parent.id} has ${siblings.length} subtask(s)`, {
       hint: `Give a position from 0 to ${siblings.length - 1}.`,
@@ -68,7 +68,7 @@ export async function moveSubtask(scope: MutationScope, input: z.output<typeof s
       result.push(before);
       continue;
     }
-    const after = await updateTaskRow(scope.tx, before.id, { position: index });
+    const after = await updateTaskRow(scope.tx, { id: before.id, values: { position: index } });
     const changes = { position: { from: before.position, to: index } };
     const base = { projectId: parent.projectId, sessionId: null };
     scope.emit({ ...base, type: 'task:updated', taskId: after.id, payload: { task: toTask(after), action: 'update', changes } });

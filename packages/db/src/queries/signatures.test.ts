@@ -6,9 +6,6 @@ import { describe, expect, it } from 'vitest';
 
 const QUERIES_DIR = dirname(fileURLToPath(import.meta.url));
 
-/** Queries not yet converted to `(db, params)`; this list only shrinks. */
-const POSITIONAL = new Set(['findTask', 'findTasks', 'isTaskReady', 'updateTaskRow', 'childrenOf', 'subtreeIds', 'deleteTasksByIds', 'countReady', 'countsBy']);
-
 /** Array types are positional too: a list of ids is a named field (`{ ids }`), like any other argument. */
 const ARRAY_NAMES = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Map']);
 
@@ -61,16 +58,8 @@ describe('query signatures', () => {
   // The convention (rows.ts): `(db)` or `(db, params)`, params one object with named fields.
   it('every query takes (db) or (db, params) with params one object', () => {
     const offenders = queries
-      .filter((q) => !POSITIONAL.has(q.name))
       .filter((q) => q.params.length > 2 || (q.params.length === 2 && !isObjectType(q.params[1]!.type)))
       .map((q) => `${q.file}: ${q.name}(${q.params.map((p) => p.getText()).join(', ')})`);
     expect(offenders).toEqual([]);
-  });
-
-  it('lists as positional only queries that still are', () => {
-    const converted = queries.filter((q) => POSITIONAL.has(q.name) && q.params.length <= 2 && (q.params.length < 2 || isObjectType(q.params[1]!.type)));
-    expect(converted.map((q) => q.name)).toEqual([]);
-    const names = new Set(queries.map((q) => q.name));
-    expect([...POSITIONAL].filter((n) => !names.has(n))).toEqual([]);
   });
 });

@@ -18,18 +18,18 @@ export async function insertTask(db: Queryable, values: typeof tasks.$inferInser
   return row!;
 }
 
-export async function findTask(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<TaskRow | null> {
-  const query = db.select().from(tasks).where(eq(tasks.id, id));
-  const [row] = opts.forUpdate ? await query.for('update') : await query;
+export async function findTask(db: Queryable, p: { id: string; forUpdate?: boolean }): Promise<TaskRow | null> {
+  const query = db.select().from(tasks).where(eq(tasks.id, p.id));
+  const [row] = p.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 
-export async function findTasks(db: Queryable, ids: readonly string[]): Promise<TaskRow[]> {
-  if (ids.length === 0) return [];
+export async function findTasks(db: Queryable, p: { ids: readonly string[] }): Promise<TaskRow[]> {
+  if (p.ids.length === 0) return [];
   return db
     .select()
     .from(tasks)
-    .where(inArray(tasks.id, [...ids]));
+    .where(inArray(tasks.id, [...p.ids]));
 }
 
 /** Where a new task goes among its siblings (the top-level tasks when `parentId` is null): after the last. */
@@ -130,30 +130,29 @@ export async function listTasks(db: Queryable, p: TaskListParams): Promise<TaskL
   };
 }
 
-export async function isTaskReady(db: Queryable, id: string): Promise<boolean> {
+export async function isTaskReady(db: Queryable, p: { id: string }): Promise<boolean> {
   const [row] = await db
     .select({ id: tasks.id })
     .from(tasks)
-    .where(and(eq(tasks.id, id), readySql));
+    .where(and(eq(tasks.id, p.id), readySql));
   return row !== undefined;
 }
 
 /** Sets fields and bumps `version`; callers hold the row lock and have checked the expected version. */
 export async function updateTaskRow(
   db: Queryable,
-  id: string,
-  values: Partial<Omit<typeof tasks.$inferInsert, 'id' | 'projectId' | 'version' | 'createdAt'>>,
+  p: { id: string; values: Partial<Omit<typeof tasks.$inferInsert, 'id' | 'projectId' | 'version' | 'createdAt'>> },
 ): Promise<TaskRow> {
   const [row] = await db
     .update(tasks)
-    .set({ ...values, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
-    .where(eq(tasks.id, id))
+    .set({ ...p.values, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(eq(tasks.id, p.id))
     .returning();
   return row!;
 }
 
-export async function childrenOf(db: Queryable, parentId: string): Promise<TaskRow[]> {
-  return db.select().from(tasks).where(eq(tasks.parentId, parentId)).orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
+export async function childrenOf(db: Queryable, p: { parentId: string }): Promise<TaskRow[]> {
+  return db.select().from(tasks).where(eq(tasks.parentId, p.parentId)).orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
 }
 
 export interface TreePageParams {
@@ -192,10 +191,10 @@ export async function treeTasksPage(db: Queryable, p: TreePageParams): Promise<{
 }
 
 /** The root and every descendant, deepest first (the order a cascade delete reports them in). */
-export async function subtreeIds(db: Queryable, rootId: string): Promise<string[]> {
+export async function subtreeIds(db: Queryable, p: { rootId: string }): Promise<string[]> {
   const result = await db.execute(sql`
     with recursive sub(id, depth) as (
-      select id, 0 from ${tasks} where id = ${rootId}
+      select id, 0 from ${tasks} where id = ${p.rootId}
       union all
       select t.id, sub.depth + 1 from ${tasks} t join sub on t.parent_id = sub.id
     )
@@ -203,8 +202,8 @@ export async function subtreeIds(db: Queryable, rootId: string): Promise<string[
   return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
-export async function deleteTasksByIds(db: Queryable, ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await db.delete(tasks).where(inArray(tasks.id, [...ids]));
+export async function deleteTasksByIds(db: Queryable, p: { ids: readonly string[] }): Promise<void> {
+  if (p.ids.length > 0) await db.delete(tasks).where(inArray(tasks.id, [...p.ids]));
 }
 
 /**
@@ -236,18 +235,18 @@ export async function claimNextReady(db: Queryable, p: { projectId: string; clai
   return { before: parse(row.before), after: parse(row.after) };
 }
 
-export async function countReady(db: Queryable, projectId: string): Promise<number> {
+export async function countReady(db: Queryable, p: { projectId: string }): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(tasks)
-    .where(and(eq(tasks.projectId, projectId), readySql));
+    .where(and(eq(tasks.projectId, p.projectId), readySql));
   return row?.n ?? 0;
 }
 
-export async function countsBy(db: Queryable, projectId: string): Promise<{ status: TaskStatus; priority: TaskPriority; n: number }[]> {
+export async function countsBy(db: Queryable, p: { projectId: string }): Promise<{ status: TaskStatus; priority: TaskPriority; n: number }[]> {
   return db
     .select({ status: tasks.status, priority: tasks.priority, n: count() })
     .from(tasks)
-    .where(eq(tasks.projectId, projectId))
+    .where(eq(tasks.projectId, p.projectId))
     .groupBy(tasks.status, tasks.priority);
 }

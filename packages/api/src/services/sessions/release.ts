@@ -38,7 +38,7 @@ async function failedStartsInARow(scope: MutationScope, taskId: string): Promise
 export async function releaseTasks(scope: MutationScope, session: SessionRow, how: string): Promise<void> {
   const ids = (await taskIdsOf(scope.tx, { sessionIds: [session.id] })).get(session.id) ?? [];
   for (const id of ids) {
-    const before = await findTask(scope.tx, id, { forUpdate: true });
+    const before = await findTask(scope.tx, { id, forUpdate: true });
     if (!before || before.assignee !== session.id) continue;
     if (isDoneStatus(before.status)) continue;
     const notStarted = failedToStart(session);
@@ -47,7 +47,7 @@ export async function releaseTasks(scope: MutationScope, session: SessionRow, ho
       const back = before.status === 'in_progress' && canTransition('in_progress', 'todo');
       const what = stoppedOnPurpose(session) ? `was stopped (${how})` : `failed before its agent ran (${how})`;
       const reason = `Session ${session.id} ${what}; the task is left ${back ? 'todo' : before.status}, unassigned`;
-      const after = await updateTaskRow(scope.tx, id, { assignee: null, ...(back ? { status: 'todo' as const, startedAt: null } : {}) });
+      const after = await updateTaskRow(scope.tx, { id, values: { assignee: null, ...(back ? { status: 'todo' as const, startedAt: null } : {}) } });
       await emitTaskUpdated(scope, before, after, 'release', reason);
       continue;
     }
@@ -55,7 +55,7 @@ export async function releaseTasks(scope: MutationScope, session: SessionRow, ho
       ? `Session ${session.id} failed before its agent ran (${how}), as did the ${streak - 1} spawns before it: fix the agent command, then unblock`
       : `Session ${session.id} ended (${how}) before completing this task`;
     if (before.status !== 'blocked' && !canTransition(before.status, 'blocked')) continue;
-    const after = await updateTaskRow(scope.tx, id, { status: 'blocked', blockedReason: reason, assignee: null, startedAt: null });
+    const after = await updateTaskRow(scope.tx, { id, values: { status: 'blocked', blockedReason: reason, assignee: null, startedAt: null } });
     await emitTaskUpdated(scope, before, after, 'release', reason);
   }
 }

@@ -45,7 +45,7 @@ export async function spawnSession(scope: MutationScope, input: SpawnInput): Pro
   await assertSpawnCapacity(scope.tx, scope.config);
   checkAgent(input);
   const ids = [...new Set(input.taskIds)];
-  const tasks = await findTasks(scope.tx, ids);
+  const tasks = await findTasks(scope.tx, { ids });
   const missing = ids.filter((id) => !tasks.some((t) => t.id === id));
   if (missing.length > 0) throw notFound('task', missing.join(', '), 'Spawn needs existing tasks: check the ids with `maestro task list`.');
   const projectId = input.projectId ?? tasks[0]!.projectId;
@@ -78,7 +78,7 @@ export async function spawnSession(scope: MutationScope, input: SpawnInput): Pro
   });
   for (const before of ordered) {
     if (before.assignee === id) continue;
-    const after = await updateTaskRow(scope.tx, before.id, { assignee: id });
+    const after = await updateTaskRow(scope.tx, { id: before.id, values: { assignee: id } });
     await emitTaskUpdated(scope, before, after, 'assign', `Assigned to session ${id}`);
   }
   const session = await sessionView(scope.tx, row);

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 const MAX_PASSES = 8;
 
 async function lockGiven(scope: MutationScope, projectId: string, id: string, claimant: string): Promise<TaskRow | 'mine'> {
-  const row = await findTask(scope.tx, id, { forUpdate: true });
+  const row = await findTask(scope.tx, { id, forUpdate: true });
   if (!row || row.projectId !== projectId) {
     // A missing project is named first, as everywhere else.
     await requireProject(scope.tx, projectId);
@@ -40,7 +40,7 @@ async function claimNext(scope: MutationScope, projectId: string, claimant: stri
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const claimed = await claimNextReady(scope.tx, { projectId, claimant });
     if (claimed) return claimed;
-    if ((await countReady(scope.tx, projectId)) === 0) break;
+    if ((await countReady(scope.tx, { projectId })) === 0) break;
   }
   // Only now: a claim that finds a task needs no separate read of its project.
   await requireProject(scope.tx, projectId);
@@ -62,10 +62,13 @@ export async function claimTask(scope: MutationScope, input: z.output<typeof tas
   }
   const locked = await lockGiven(scope, input.projectId, input.id, input.claimant);
   if (locked === 'mine') return toTask(await requireTask(scope.tx, input.id));
-  const after = await updateTaskRow(scope.tx, locked.id, {
-    status: 'in_progress',
-    assignee: input.claimant,
-    startedAt: locked.startedAt ?? new Date(),
+  const after = await updateTaskRow(scope.tx, {
+    id: locked.id,
+    values: {
+      status: 'in_progress',
+      assignee: input.claimant,
+      startedAt: locked.startedAt ?? new Date(),
+    },
   });
   await emitTaskUpdated(scope, locked, after, 'claim');
   return toTask(after);

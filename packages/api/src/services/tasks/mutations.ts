@@ -47,7 +47,7 @@ export async function createTask(scope: MutationScope, input: CreateTaskInput): 
     }
   }
   const dependsOn = [...new Set(input.dependsOn)];
-  const deps = await findTasks(tx, dependsOn);
+  const deps = await findTasks(tx, { ids: dependsOn });
   const missing = dependsOn.filter((id) => !deps.some((d) => d.id === id));
   if (missing.length > 0) throw notFound('task', missing.join(', '));
   const foreign = deps.filter((d) => d.projectId !== input.projectId);
@@ -103,7 +103,7 @@ export async function updateTask(scope: MutationScope, input: UpdateTaskInput): 
     if (value !== undefined && value !== before[field as keyof TaskRow]) Object.assign(values, { [field]: value });
   }
   if (Object.keys(values).length === 0) return toTask(before);
-  const after = await updateTaskRow(scope.tx, id, values);
+  const after = await updateTaskRow(scope.tx, { id, values });
   await emitTaskUpdated(scope, before, after, 'update');
   return toTask(after);
 }
@@ -115,7 +115,7 @@ export async function moveTask(scope: MutationScope, input: { id: string; to: Ta
   if (!values) return toTask(before);
   // An agent that starts an unassigned task takes it.
   if (input.action === 'start' && !before.assignee && scope.actor !== 'user') values.assignee = scope.actor;
-  const after = await updateTaskRow(scope.tx, input.id, values);
+  const after = await updateTaskRow(scope.tx, { id: input.id, values });
   await emitTaskUpdated(scope, before, after, input.action);
   return toTask(after);
 }
@@ -138,7 +138,7 @@ export async function blockTask(scope: MutationScope, input: z.output<typeof tas
   const before = await requireTask(scope.tx, input.id, { forUpdate: true });
   // Blocking a blocked task again replaces the reason: the timeline keeps both.
   const values = before.status === 'blocked' ? { blockedReason: input.reason } : await statusChange(scope.tx, before, 'blocked', input.reason);
-  const after = await updateTaskRow(scope.tx, input.id, values ?? {});
+  const after = await updateTaskRow(scope.tx, { id: input.id, values: values ?? {} });
   await emitTaskUpdated(scope, before, after, 'block', input.reason);
   return toTask(after);
 }
@@ -151,15 +151,15 @@ export async function commentOnTask(scope: MutationScope, input: z.output<typeof
 
 export async function deleteTask(scope: MutationScope, input: z.output<typeof taskDeleteInput>): Promise<{ deletedIds: string[] }> {
   const row = await requireTask(scope.tx, input.id, { forUpdate: true });
-  const children = await childrenOf(scope.tx, row.id);
+  const children = await childrenOf(scope.tx, { parentId: row.id });
   if (children.length > 0 && !input.cascade) {
     throw new MaestroError('HAS_CHILDREN', `Task ${row.id} has ${children.length} subtask(s)`, {
       hint: 'Delete them first, or pass cascade (`--cascade`) to delete the whole subtree.',
       details: { childIds: children.map((c) => c.id) },
     });
   }
-  const deletedIds = input.cascade ? await subtreeIds(scope.tx, row.id) : [row.id];
-  await deleteTasksByIds(scope.tx, deletedIds);
+  const deletedIds = input.cascade ? await subtreeIds(scope.tx, { rootId: row.id }) : [row.id];
+  await deleteTasksByIds(scope.tx, { ids: deletedIds });
   scope.emit({ type: 'task:deleted', projectId: row.projectId, taskId: row.id, sessionId: null, payload: { taskId: row.id, title: row.title, deletedIds } });
   if (row.parentId) await emitOnParent(scope, row.parentId, { kind: 'deleted', subtaskId: row.id, title: row.title });
   return { deletedIds };

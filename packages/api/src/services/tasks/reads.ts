@@ -21,10 +21,10 @@ const ref = (t: Task): TaskRef => ({ id: t.id, title: t.title, status: t.status,
 export async function getTaskDetail(db: Queryable, id: string): Promise<TaskDetail> {
   const row = await requireTask(db, id);
   const [children, deps, dependents, ready] = await Promise.all([
-    childrenOf(db, id),
+    childrenOf(db, { parentId: id }),
     dependenciesOf(db, { taskId: id }),
     dependentsOf(db, { taskId: id }),
-    isTaskReady(db, id),
+    isTaskReady(db, { id }),
   ]);
   return {
     ...toTask(row),
@@ -56,14 +56,14 @@ export async function listProjectTasks(db: Queryable, input: Omit<TaskListParams
 
 export async function listSubtasks(db: Queryable, taskId: string): Promise<Task[]> {
   await requireTask(db, taskId);
-  return (await childrenOf(db, taskId)).map(toTask);
+  return (await childrenOf(db, { parentId: taskId })).map(toTask);
 }
 
 /** One page of a project's tasks or one subtree's, flat in id order; clients nest them (`assembleTaskTree`). */
 export async function taskTreePage(db: Queryable, input: { projectId: string; rootId?: string | undefined; limit: number; cursor?: string | undefined }) {
   await requireProject(db, input.projectId);
   if (input.rootId) {
-    const root = await findTask(db, input.rootId);
+    const root = await findTask(db, { id: input.rootId });
     if (root?.projectId !== input.projectId) throw notFound('task', input.rootId, `Task ${input.rootId} is not in project ${input.projectId}.`);
   }
   const { rows, more, total } = await treeTasksPage(db, { projectId: input.projectId, rootId: input.rootId, afterId: input.cursor, limit: input.limit });

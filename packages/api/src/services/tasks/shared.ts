@@ -7,7 +7,7 @@ import { diff } from '../diff.js';
 type TaskAction = Exclude<(typeof TASK_ACTIONS)[number], `subtask_${string}`>;
 
 export async function requireTask(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<TaskRow> {
-  const row = await findTask(db, id, opts);
+  const row = await findTask(db, { id, ...opts });
   if (!row) throw notFound('task', id);
   return row;
 }
@@ -43,7 +43,7 @@ export async function statusChange(db: Queryable, row: TaskRow, to: TaskStatus, 
   // the completion that follows it is.
   if ((to === 'in_progress' && !row.startedAt) || to === 'completed') await assertDependenciesDone(db, row, to);
   if (to === 'completed') {
-    const open = (await childrenOf(db, row.id)).filter((c) => !isDoneStatus(c.status));
+    const open = (await childrenOf(db, { parentId: row.id })).filter((c) => !isDoneStatus(c.status));
     if (open.length > 0) {
       throw new MaestroError('CHILDREN_INCOMPLETE', `Task ${row.id} has ${open.length} open subtask(s): ${open.map((t) => t.id).join(', ')}`, {
         hint: 'Complete or cancel its subtasks first (`maestro subtask list <taskId>`).',
@@ -90,7 +90,7 @@ type ParentNotice =
 
 /** The subtask view's events, filed under the parent so its timeline tells the whole story. */
 export async function emitOnParent(scope: MutationScope, parentId: string, notice: ParentNotice): Promise<void> {
-  const parent = await findTask(scope.tx, parentId);
+  const parent = await findTask(scope.tx, { id: parentId });
   if (!parent) return;
   const base = { projectId: parent.projectId, taskId: parent.id, sessionId: null };
   const subtaskId = notice.kind === 'deleted' ? notice.subtaskId : notice.subtask.id;
