@@ -1,4 +1,5 @@
 import type { ArgsDef, CommandMeta } from 'citty';
+import type { z } from 'zod';
 
 /** Flags every command accepts, in any position. */
 export const globalArgs = {
@@ -40,9 +41,22 @@ export interface MaestroMeta extends CommandMeta {
    * runner, skill, prompt, session attach/cleanup) stay out, since every line costs every agent tokens.
    */
   agent?: boolean;
+  /**
+   * The published contract: the schema of `data` in this command's `--json` output. The JSON
+   * Schemas in apps/cli/schemas/ and docs/cli.md are generated from it (src/schemas/registry.ts
+   * walks the command tree); nothing reads it at run time. Its module loads when the command
+   * runs, so a schema the command would not load anyway (whoami loads no zod) is given as a
+   * function that imports it: declaring it must not slow the command's start-up.
+   */
+  data?: z.ZodType | (() => Promise<z.ZodType>);
+  /**
+   * Output printed as one JSON document per line instead of an envelope: the schema of a line,
+   * and the flag that switches to it (none: always, as `watch --json`).
+   */
+  lines?: { schema: z.ZodType; flag?: string };
 }
 
-/** Command metadata with the examples `--help` prints. */
-export function meta(name: string, description: string, examples: string[], options: { agent?: boolean } = {}): MaestroMeta {
+/** Command metadata with the examples `--help` prints (and what its `--json` prints). */
+export function meta(name: string, description: string, examples: string[], options: Pick<MaestroMeta, 'agent' | 'data' | 'lines'> = {}): MaestroMeta {
   return { name, description, examples, ...options };
 }

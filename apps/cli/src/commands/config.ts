@@ -4,6 +4,7 @@ import { agentKeyName, CONFIG_KEYS_TEXT, isConfigKey, parseAgentCommand, parseCo
 import { CliError } from '../errors.js';
 import { keyValues } from '../output.js';
 import { invocationOf } from '../invocation.js';
+import { configData } from '../schemas/config-data.js';
 
 /** The token is shown only by `--get token`, never in a listing. */
 function masked(values: ConfigFile): ConfigFile {
@@ -11,13 +12,18 @@ function masked(values: ConfigFile): ConfigFile {
 }
 
 export default defineCommand({
-  meta: meta('config', `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS_TEXT}`, [
-    'maestro config --list',
-    'maestro config --set apiUrl=http://10.0.0.5:4800',
-    'maestro config --get project',
-    'maestro config --unset token',
-    'maestro config --set agents.aider.command="aider --yes"',
-  ]),
+  meta: meta(
+    'config',
+    `Read and write ~/.maestro/config.json (MAESTRO_CONFIG overrides the path; created 0600). Keys: ${CONFIG_KEYS_TEXT}`,
+    [
+      'maestro config --list',
+      'maestro config --set apiUrl=http://10.0.0.5:4800',
+      'maestro config --get project',
+      'maestro config --unset token',
+      'maestro config --set agents.aider.command="aider --yes"',
+    ],
+    { data: configData },
+  ),
   args: {
     ...globalArgs,
     set: { type: 'string', valueHint: 'key=value', description: 'Save a value' },

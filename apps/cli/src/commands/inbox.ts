@@ -1,4 +1,4 @@
-import { inboxListInput } from '@maestro/schemas/inbox';
+import { inboxListInput, inboxListOutput } from '@maestro/schemas/inbox';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../args.js';
 import { inboxTable } from '../attention-text.js';
@@ -10,6 +10,7 @@ export default defineCommand({
     'inbox',
     'What needs a person, across projects, most urgent first: sessions asking a question (and for how long), failed or lost sessions, blocked tasks, finished sessions nobody has seen',
     ['maestro inbox', 'maestro inbox --json', 'maestro inbox --project prj_0123456789'],
+    { data: inboxListOutput },
   ),
   args: { ...globalArgs, limit: { type: 'string', valueHint: 'n', description: 'At most n items (1-500, default 100)' } },
   async run({ args, data }) {

@@ -4,14 +4,17 @@ import { z } from 'zod';
 import { globalArgs, meta } from '../args.js';
 import { AGENT_ROLES, agentRoleArg } from '../choices.js';
 import { useRuntime } from '../runtime.js';
+import { promptData } from '../schemas/cli.js';
 import { cliSkillSearch } from '../skills-dir.js';
 import { splitList, validate } from '../validate.js';
 
 export default defineCommand({
-  meta: meta('prompt', 'Print the first prompt an agent would get for tasks: skills for the role, the tasks, how to report', [
-    'maestro prompt --role worker --task tsk_0123456789',
-    'maestro prompt --role orchestrator --task tsk_0123456789 --json',
-  ]),
+  meta: meta(
+    'prompt',
+    'Print the first prompt an agent would get for tasks: skills for the role, the tasks, how to report',
+    ['maestro prompt --role worker --task tsk_0123456789', 'maestro prompt --role orchestrator --task tsk_0123456789 --json'],
+    { data: promptData },
+  ),
   args: {
     ...globalArgs,
     role: agentRoleArg,

@@ -8,6 +8,7 @@ import { age } from '../attention-text.js';
 import { runnersText } from '../runners-text.js';
 import { useRuntime, type Runtime } from '../runtime.js';
 import type { StatusData } from '../schemas/cli.js';
+import { statusData } from '../schemas/cli.js';
 import { validate } from '../validate.js';
 import { noProjectSelected } from './status-overview.js';
 
@@ -18,7 +19,7 @@ export default defineCommand({
     'status',
     'Project summary: counts by status and priority, ready tasks, active sessions, blocked tasks and why, connected runners. With no project selected: every project in short and how to pick one',
     ['maestro status', 'maestro status --project prj_0123456789 --json'],
-    { agent: true },
+    { agent: true, data: statusData },
   ),
   args: { ...globalArgs },
   async run({ data: invocation }) {

@@ -1,5 +1,5 @@
 import { eventId } from '@maestro/schemas/ids';
-import { onEventInput } from '@maestro/schemas/events';
+import { onEventInput, maestroEvent } from '@maestro/schemas/events';
 import { defineCommand } from 'citty';
 import { z } from 'zod';
 import { globalArgs, meta } from '../args.js';
@@ -94,7 +94,7 @@ export default defineCommand({
     'watch',
     'Live events, one short line per change (terminal output hidden unless --output; every event as one JSON line with --json); survives server restarts, resuming after the last event seen',
     ['maestro watch', 'maestro watch --task tsk_0123456789', 'maestro watch --json --since 1200 | jq .type', 'maestro watch --count 1 --json'],
-    { agent: true },
+    { agent: true, lines: { schema: maestroEvent } },
   ),
   args: {
     ...globalArgs,

@@ -9,7 +9,11 @@ export default defineCommand({
     'whoami',
     'Who this process is: the Maestro session it runs in (from its environment), or "not in a session"',
     ['maestro whoami', 'maestro whoami --json'],
-    { agent: true },
+    {
+      agent: true,
+      // Loaded only by the generators: this command loads no zod, and its start-up stays that way.
+      data: () => import('../schemas/cli.js').then((m) => m.whoamiData),
+    },
   ),
   args: { ...globalArgs },
   run({ data: invocation }) {

@@ -3,7 +3,7 @@ import type { ArgDef, ArgsDef } from 'citty';
 import { globalArgs } from '../args.js';
 import { EXIT_CODE_HELP, exitCodeFor } from '../errors.js';
 import { commandManifest, type CommandEntry } from '../manifest.js';
-import { PUBLISHED_DATA, schemaFileName } from '../schemas/registry.js';
+import { publishedOf, schemaFileName } from '../schemas/registry.js';
 import { namedEntities } from './entities.js';
 import { slug, splice, table } from './markdown.js';
 import { createSchemaText } from './schema-text.js';
@@ -53,20 +53,19 @@ function argTable(args: ArgsDef, skipGlobal: boolean): string {
 
 const text = createSchemaText(namedEntities('api.md'));
 
-function dataLine(path: string): string | null {
-  const lines: string[] = [];
-  for (const [command, schema] of Object.entries(PUBLISHED_DATA)) {
-    if (command !== path && command !== `${path} --follow`) continue;
-    const what = command === 'watch' || command.endsWith('--follow') ? `each line of \`${command} --json\`` : '`data`';
+/** What the command's `--json` prints, from the schemas it declares, with links to their JSON Schemas. */
+async function dataLine(leaf: CommandEntry): Promise<string | null> {
+  const lines = (await publishedOf(leaf)).map(({ command, schema, perLine }) => {
+    const what = perLine ? `each line of \`${command} --json\`` : '`data`';
     const file = schemaFileName(command);
-    lines.push(`${what}: ${text.typeOf(schema)} ([${file}](../apps/cli/schemas/${file}))`);
-  }
+    return `${what}: ${text.typeOf(schema)} ([${file}](../apps/cli/schemas/${file}))`;
+  });
   return lines.length ? lines.join('  \n') : null;
 }
 
-function commandSection(leaf: CommandEntry): string {
+async function commandSection(leaf: CommandEntry): Promise<string> {
   const parts = [`### maestro ${leaf.path}`, leaf.meta.description ?? '', `\`\`\`\n${usage(leaf)}\n\`\`\``, argTable(leaf.args, true)];
-  const data = dataLine(leaf.path);
+  const data = await dataLine(leaf);
   parts.push(data ? `**JSON:** ${data}` : '**JSON:** no `data` schema is published for this command.');
   if (leaf.meta.examples?.length) parts.push(`\`\`\`sh\n${leaf.meta.examples.join('\n')}\n\`\`\``);
   return parts.filter(Boolean).join('\n\n');
@@ -88,7 +87,7 @@ export async function cliSections(): Promise<Record<string, string>> {
   return {
     'global flags': argTable(globalArgs, false),
     'exit codes': exitCodeTable(),
-    commands: [index, ...all.map(commandSection)].join('\n\n'),
+    commands: [index, ...(await Promise.all(all.map(commandSection)))].join('\n\n'),
   };
 }
 

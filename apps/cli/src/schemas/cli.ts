@@ -5,11 +5,11 @@ import { runnerInfo } from '@maestro/schemas/runner';
 import { statusOutput } from '@maestro/schemas/status';
 import { task } from '@maestro/schemas/task';
 import { z } from 'zod';
-import { configFile } from '../config.js';
 
 /**
- * Shapes of `data` that only the CLI produces. Everything else a command
- * prints is a procedure's output schema from @maestro/schemas, unchanged.
+ * Shapes of `data` that only the CLI produces (`config`'s is in config-data.ts, which loads
+ * less). Everything else a command prints is a procedure's output schema from
+ * @maestro/schemas, unchanged.
  */
 export const whoamiData = z.object({
   inSession: z.boolean(),
@@ -24,10 +24,6 @@ export type WhoamiData = z.infer<typeof whoamiData>;
 /** `status`: the server's project summary plus the ready tasks themselves and every runner it knows (live ones first). */
 export const statusData = statusOutput.extend({ readyTasks: z.array(task), runners: z.array(runnerInfo) });
 export type StatusData = z.infer<typeof statusData>;
-
-export const configEntry = z.object({ path: z.string(), key: z.string(), value: z.unknown() });
-export const configList = z.object({ path: z.string(), values: configFile });
-export const configData = z.union([configEntry, configList]);
 
 export const timelineData = z.array(maestroEvent);
 

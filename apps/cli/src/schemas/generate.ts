@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorBody } from '@maestro/schemas/errors';
 import { z } from 'zod';
-import { PUBLISHED_DATA, schemaFileName } from './registry.js';
+import { publishedSchemas, schemaFileName } from './registry.js';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
@@ -17,14 +17,13 @@ function toJsonSchema(schema: z.ZodType, id: string, description: string): Recor
 }
 
 /** File name → JSON Schema, generated from the zod schemas the CLI and server share. */
-export function generateSchemas(): Record<string, Record<string, unknown>> {
+export async function generateSchemas(): Promise<Record<string, Record<string, unknown>>> {
   const files: Record<string, Record<string, unknown>> = {
     'envelope.json': toJsonSchema(envelope, 'envelope.json', 'Every `maestro … --json` output (except `watch` lines).'),
   };
-  for (const [command, schema] of Object.entries(PUBLISHED_DATA)) {
+  for (const { command, schema, perLine } of await publishedSchemas()) {
     const name = schemaFileName(command);
-    const what =
-      command === 'watch' || command.endsWith('--follow') ? `One line of \`maestro ${command} --json\`` : `\`data\` of \`maestro ${command} --json\``;
+    const what = perLine ? `One line of \`maestro ${command} --json\`` : `\`data\` of \`maestro ${command} --json\``;
     files[name] = toJsonSchema(schema, name, what);
   }
   return files;
@@ -34,12 +33,12 @@ export function serialize(schema: Record<string, unknown>): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  const files = await generateSchemas();
   mkdirSync(SCHEMA_DIR, { recursive: true });
   for (const old of readdirSync(SCHEMA_DIR)) if (old.endsWith('.json')) rmSync(join(SCHEMA_DIR, old));
-  const files = generateSchemas();
   for (const [name, schema] of Object.entries(files)) writeFileSync(join(SCHEMA_DIR, name), serialize(schema));
   process.stdout.write(`wrote ${Object.keys(files).length} schemas to ${SCHEMA_DIR}\n`);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

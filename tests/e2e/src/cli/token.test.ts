@@ -1,8 +1,8 @@
 import type { ApiToken } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { TOKEN_COMMAND_DATA } from '@maestro/cli/src/schemas/registry';
 import { expectFailure, expectSuccess, runCli, tempHome } from './helpers.js';
+import { publishedIn } from './published.js';
 
 /** `maestro token` against a real server: the owner mints a runner token and a read-only one, uses them, revokes one. */
 let server: ServerProcess;
@@ -53,5 +53,5 @@ test('create shows the secret once, list shows role and last use but no secret, 
   expectFailure(await runCli(['project', 'list', '--json'], readerEnv), 'UNAUTHORIZED', 4);
   expectFailure(await runCli(['token', 'revoke', 'no-such-token', '--json'], owner), 'NOT_FOUND', 2);
 
-  expect([...covered].sort()).toEqual(Object.keys(TOKEN_COMMAND_DATA).sort());
+  expect([...covered].sort()).toEqual(await publishedIn('token'));
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { projectCreateInput } from '@maestro/schemas/project';
+import { projectCreateInput, project } from '@maestro/schemas/project';
 import { defineCommand } from 'citty';
 import { descArg, globalArgs, meta } from '../../args.js';
 import { updateConfig } from '../../config.js';
@@ -8,10 +8,12 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('create', 'Create a project rooted in a working directory (default: the current one); the first one becomes the default project', [
-    'maestro project create "Web app"',
-    'maestro project create api --dir ~/src/api --json',
-  ]),
+  meta: meta(
+    'create',
+    'Create a project rooted in a working directory (default: the current one); the first one becomes the default project',
+    ['maestro project create "Web app"', 'maestro project create api --dir ~/src/api --json'],
+    { data: project },
+  ),
   args: {
     ...globalArgs,
     name: { type: 'positional', required: true, description: 'Project name' },

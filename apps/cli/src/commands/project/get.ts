@@ -1,4 +1,4 @@
-import { projectGetInput } from '@maestro/schemas/project';
+import { projectGetInput, project } from '@maestro/schemas/project';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { projectSummary } from '../../render.js';
@@ -6,7 +6,10 @@ import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('get', 'Show a project (default: the selected one)', ['maestro project get', 'maestro project get prj_0123456789 --json'], { agent: true }),
+  meta: meta('get', 'Show a project (default: the selected one)', ['maestro project get', 'maestro project get prj_0123456789 --json'], {
+    agent: true,
+    data: project,
+  }),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: false, description: 'Project id (default: --project, MAESTRO_PROJECT_ID or the config)' },

@@ -1,10 +1,12 @@
+import { project } from '@maestro/schemas/project';
 import { defineCommand } from 'citty';
+import { z } from 'zod';
 import { globalArgs, meta } from '../../args.js';
 import { projectTable } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
 
 export default defineCommand({
-  meta: meta('list', 'List projects (* marks the selected one)', ['maestro project list', 'maestro project list --json']),
+  meta: meta('list', 'List projects (* marks the selected one)', ['maestro project list', 'maestro project list --json'], { data: z.array(project) }),
   args: { ...globalArgs },
   async run({ data }) {
     const rt = useRuntime(data);

@@ -3,10 +3,11 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { updateConfig } from '../../config.js';
 import { useRuntime } from '../../runtime.js';
+import { projectUseData } from '../../schemas/cli.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('use', 'Make a project the default: saves it as `project` in the config file', ['maestro project use prj_0123456789']),
+  meta: meta('use', 'Make a project the default: saves it as `project` in the config file', ['maestro project use prj_0123456789'], { data: projectUseData }),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: true, description: 'Project id' },

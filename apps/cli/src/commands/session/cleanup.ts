@@ -6,6 +6,7 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { table } from '../../output.js';
 import { useRuntime } from '../../runtime.js';
+import { cleanupData } from '../../schemas/cli.js';
 
 interface Row {
   sessionId: string;
@@ -20,6 +21,7 @@ export default defineCommand({
     'cleanup',
     "Remove this machine's leftovers of ended sessions: their prompt directories, and worktrees holding no uncommitted or unmerged work; list the rest",
     ['maestro session cleanup', 'maestro session cleanup --dry-run --json'],
+    { data: cleanupData },
   ),
   args: { ...globalArgs, 'dry-run': { type: 'boolean', description: 'Only list what would be removed' } },
   async run({ args, data }) {

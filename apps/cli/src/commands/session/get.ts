@@ -1,4 +1,4 @@
-import { sessionIdInput } from '@maestro/schemas/session';
+import { sessionIdInput, session } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
@@ -7,7 +7,7 @@ import { sessionIdArg, sessionIdOf } from './id.js';
 import { sessionSummary } from './render.js';
 
 export default defineCommand({
-  meta: meta('get', 'Show a session: status, agent, tasks, directory, exit', ['maestro session get ses_0123456789 --json'], { agent: true }),
+  meta: meta('get', 'Show a session: status, agent, tasks, directory, exit', ['maestro session get ses_0123456789 --json'], { agent: true, data: session }),
   args: { ...globalArgs, id: sessionIdArg },
   async run({ args, data }) {
     const rt = useRuntime(data);

@@ -1,4 +1,4 @@
-import { sessionListInput } from '@maestro/schemas/session';
+import { sessionListInput, sessionListOutput } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
@@ -12,7 +12,7 @@ export default defineCommand({
     'list',
     'List sessions of the project, newest first, and the connected runners; every page unless --limit',
     ['maestro session list --active', 'maestro session list --attention needs_input', 'maestro session list --task tsk_0123456789 --json'],
-    { agent: true },
+    { agent: true, data: sessionListOutput },
   ),
   args: {
     ...globalArgs,

@@ -2,6 +2,7 @@ import { sessionIdInput } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
+import { sessionLogsData, outputChunkLine } from '../../schemas/cli.js';
 import { validate } from '../../validate.js';
 import { sessionIdArg, sessionIdOf } from './id.js';
 
@@ -10,7 +11,7 @@ export default defineCommand({
     'logs',
     "A session's full terminal output from the start; --follow keeps streaming until it ends",
     ['maestro session logs ses_0123456789', 'maestro session logs ses_0123456789 --follow', 'maestro session logs ses_0123456789 --json'],
-    { agent: true },
+    { agent: true, data: sessionLogsData, lines: { schema: outputChunkLine, flag: '--follow' } },
   ),
   args: { ...globalArgs, id: sessionIdArg, follow: { type: 'boolean', alias: 'f', description: 'Stream new output live until the session ends' } },
   async run({ args, data }) {

@@ -1,14 +1,17 @@
-import { sessionInputInput } from '@maestro/schemas/session';
+import { sessionInputInput, session } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
+import { z } from 'zod';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('send', "Type a line into a session's terminal (then Enter): answers a session that needs input", [
-    'maestro session send ses_0123456789 "Use Postgres"',
-    'maestro session send ses_0123456789 "y" --no-enter',
-  ]),
+  meta: meta(
+    'send',
+    "Type a line into a session's terminal (then Enter): answers a session that needs input",
+    ['maestro session send ses_0123456789 "Use Postgres"', 'maestro session send ses_0123456789 "y" --no-enter'],
+    { data: z.object({ delivered: z.boolean(), session }) },
+  ),
   args: {
     ...globalArgs,
     id: { type: 'positional', required: true, valueHint: 'session-id', description: 'The session to type into' },

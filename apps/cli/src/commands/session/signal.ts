@@ -1,5 +1,6 @@
 import type { SignalState } from '@maestro/schemas';
 import { sessionAttentionInput } from '@maestro/schemas/attention';
+import { session } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { attentionText } from '../../attention-text.js';
@@ -15,7 +16,7 @@ const sessionFlag = { type: 'string', valueHint: 'session-id', description: 'Ses
  */
 export function signalCommand(state: SignalState, text: { description: string; examples: string[]; messageRequired: boolean; messageHelp: string }) {
   return defineCommand({
-    meta: meta(state === 'needs_input' ? 'needs-input' : state, text.description, text.examples, { agent: true }),
+    meta: meta(state === 'needs_input' ? 'needs-input' : state, text.description, text.examples, { agent: true, data: session }),
     args: {
       ...globalArgs,
       message: { type: 'positional', required: text.messageRequired, valueHint: 'text', description: text.messageHelp },

@@ -1,5 +1,5 @@
 import { AGENTS } from '@maestro/schemas/enums';
-import { sessionSpawnInput } from '@maestro/schemas/session';
+import { sessionSpawnInput, session } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { z } from 'zod';
 import { globalArgs, meta } from '../../args.js';
@@ -21,7 +21,7 @@ export default defineCommand({
       'maestro session spawn --task tsk_0123456789 --agent codex --worktree --wait',
       'maestro session spawn --task tsk_0123456789 --agent custom --command "./scripts/agent.sh" --json',
     ],
-    { agent: true },
+    { agent: true, data: session },
   ),
   args: {
     ...globalArgs,

@@ -1,6 +1,6 @@
 import type { Session } from '@maestro/schemas';
 import { isEndedSessionStatus } from '@maestro/schemas/enums';
-import { sessionStopInput } from '@maestro/schemas/session';
+import { sessionStopInput, session } from '@maestro/schemas/session';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { CliError } from '../../errors.js';
@@ -32,7 +32,7 @@ export default defineCommand({
     'stop',
     'Stop a session: SIGTERM, then SIGKILL after 5 s; prints it `stopping`, or with --wait once it has ended `stopped`',
     ['maestro session stop ses_0123456789', 'maestro session stop ses_0123456789 --wait --json'],
-    { agent: true },
+    { agent: true, data: session },
   ),
   args: { ...globalArgs, id: sessionIdArg, wait: { type: 'boolean', description: 'Wait until it has ended and print it then' } },
   async run({ args, data }) {

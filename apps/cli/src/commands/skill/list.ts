@@ -3,10 +3,13 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { table } from '../../output.js';
 import { invocationOf } from '../../invocation.js';
+import { skillListData } from '../../schemas/cli.js';
 import { cliSkillSearch } from '../../skills-dir.js';
 
 export default defineCommand({
-  meta: meta('list', 'List skills: built-in, ~/.maestro/skills and this project’s .maestro/skills (later ones override)', ['maestro skill list --json']),
+  meta: meta('list', 'List skills: built-in, ~/.maestro/skills and this project’s .maestro/skills (later ones override)', ['maestro skill list --json'], {
+    data: skillListData,
+  }),
   args: { ...globalArgs },
   async run({ data: invocation }) {
     const { out } = invocationOf(invocation);

@@ -3,10 +3,11 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { CliError } from '../../errors.js';
 import { invocationOf } from '../../invocation.js';
+import { skillShowData } from '../../schemas/cli.js';
 import { cliSkillSearch } from '../../skills-dir.js';
 
 export default defineCommand({
-  meta: meta('show', 'Print a skill: its manifest and text', ['maestro skill show maestro-worker']),
+  meta: meta('show', 'Print a skill: its manifest and text', ['maestro skill show maestro-worker'], { data: skillShowData }),
   args: { ...globalArgs, name: { type: 'positional', required: true, description: 'Skill name' } },
   async run({ args, data }) {
     const { out } = invocationOf(data);

@@ -4,14 +4,17 @@ import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { CliError } from '../../errors.js';
 import { invocationOf } from '../../invocation.js';
+import { skillValidateData } from '../../schemas/cli.js';
 
 const DEFAULT_DIR = '.maestro/skills';
 
 export default defineCommand({
-  meta: meta('validate', 'Check every skill in a directory (default ./.maestro/skills): manifests and files', [
-    'maestro skill validate',
-    'maestro skill validate skills --json',
-  ]),
+  meta: meta(
+    'validate',
+    'Check every skill in a directory (default ./.maestro/skills): manifests and files',
+    ['maestro skill validate', 'maestro skill validate skills --json'],
+    { data: skillValidateData },
+  ),
   args: { ...globalArgs, dir: { type: 'positional', required: false, description: 'Directory of skill folders' } },
   async run({ args, data }) {
     const { out } = invocationOf(data);

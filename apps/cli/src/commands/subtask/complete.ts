@@ -1,4 +1,5 @@
 import { subtaskRefInput } from '@maestro/schemas/subtask';
+import { task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { taskSummary } from '../../render.js';
@@ -7,7 +8,10 @@ import { validate } from '../../validate.js';
 import { parentOf } from './parent.js';
 
 export default defineCommand({
-  meta: meta('complete', 'Complete a subtask', ['maestro subtask complete tsk_0123456789', 'maestro subtask complete tsk_0123456789 --json'], { agent: true }),
+  meta: meta('complete', 'Complete a subtask', ['maestro subtask complete tsk_0123456789', 'maestro subtask complete tsk_0123456789 --json'], {
+    agent: true,
+    data: task,
+  }),
   args: { ...globalArgs, subtaskId: { type: 'positional', required: true, description: 'Subtask id' } },
   async run({ args, data }) {
     const rt = useRuntime(data);

@@ -1,4 +1,5 @@
 import { subtaskCreateInput } from '@maestro/schemas/subtask';
+import { task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { descArg, globalArgs, meta, worktreeArg } from '../../args.js';
 import { priorityArg } from '../../choices.js';
@@ -14,7 +15,7 @@ export default defineCommand({
       'maestro subtask create tsk_0123456789 "Write the migration"',
       'maestro subtask create tsk_0123456789 "Update docs" --desc "README and docs/cli.md" --json',
     ],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: {
     ...globalArgs,

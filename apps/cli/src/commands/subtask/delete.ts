@@ -1,4 +1,5 @@
 import { subtaskRefInput } from '@maestro/schemas/subtask';
+import { taskDeleteOutput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
@@ -6,7 +7,9 @@ import { validate } from '../../validate.js';
 import { parentOf } from './parent.js';
 
 export default defineCommand({
-  meta: meta('delete', 'Delete a subtask', ['maestro subtask delete tsk_0123456789', 'maestro subtask delete tsk_0123456789 --json']),
+  meta: meta('delete', 'Delete a subtask', ['maestro subtask delete tsk_0123456789', 'maestro subtask delete tsk_0123456789 --json'], {
+    data: taskDeleteOutput,
+  }),
   args: { ...globalArgs, subtaskId: { type: 'positional', required: true, description: 'Subtask id' } },
   async run({ args, data }) {
     const rt = useRuntime(data);

@@ -1,4 +1,5 @@
 import { subtaskUpdateInput } from '@maestro/schemas/subtask';
+import { task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { descArg, expectedVersionArg, globalArgs, meta, titleArg, worktreeToggleArg } from '../../args.js';
 import { priorityArg, statusArg } from '../../choices.js';
@@ -12,7 +13,7 @@ export default defineCommand({
     'update',
     'Change a subtask’s title, description, priority, status or worktree opt-in',
     ['maestro subtask update tsk_0123456789 --title "Write the down migration too"', 'maestro subtask update tsk_0123456789 --status in_progress --json'],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: {
     ...globalArgs,

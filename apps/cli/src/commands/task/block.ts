@@ -1,4 +1,4 @@
-import { taskBlockInput } from '@maestro/schemas/task';
+import { taskBlockInput, task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { taskSummary } from '../../render.js';
@@ -10,7 +10,7 @@ export default defineCommand({
     'block',
     'Block a task, saying why (the reason shows in status and the timeline)',
     ['maestro task block tsk_0123456789 --reason "Waiting for API credentials"', 'maestro task block tsk_0123456789 --reason "CI is red on main" --json'],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: {
     ...globalArgs,

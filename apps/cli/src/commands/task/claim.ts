@@ -1,4 +1,4 @@
-import { taskClaimInput } from '@maestro/schemas/task';
+import { taskClaimInput, task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { taskSummary } from '../../render.js';
@@ -10,7 +10,7 @@ export default defineCommand({
     'claim',
     'Take a task (in_progress, assigned to you): the given one, else the first of MAESTRO_TASK_IDS, else the next ready one by priority. Nothing ready: exit 2, NOTHING_READY',
     ['maestro task claim', 'maestro task claim tsk_0123456789 --json', 'maestro task claim --next --as alice'],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: {
     ...globalArgs,

@@ -1,4 +1,4 @@
-import { taskCommentInput } from '@maestro/schemas/task';
+import { taskCommentInput, taskCommentOutput } from '@maestro/schemas/task';
 import { taskId } from '@maestro/schemas/ids';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
@@ -13,7 +13,7 @@ export default defineCommand({
       'maestro task comment tsk_0123456789 "Tried the staging DB; same error"',
       'MAESTRO_TASK_IDS=tsk_0123456789 maestro task comment --body "Half done" --json',
     ],
-    { agent: true },
+    { agent: true, data: taskCommentOutput },
   ),
   args: {
     ...globalArgs,

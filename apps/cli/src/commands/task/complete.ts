@@ -1,4 +1,4 @@
-import { taskMutateInput } from '@maestro/schemas/task';
+import { taskMutateInput, task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, optionalTaskId } from '../../args.js';
 import { taskSummary } from '../../render.js';
@@ -10,7 +10,7 @@ export default defineCommand({
     'complete',
     'Complete a task (its dependencies and subtasks must be done)',
     ['maestro task complete tsk_0123456789', 'MAESTRO_TASK_IDS=tsk_0123456789 maestro task complete --json'],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: { ...globalArgs, id: optionalTaskId },
   async run({ args, data }) {

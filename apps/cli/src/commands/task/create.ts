@@ -1,4 +1,4 @@
-import { taskCreateInput } from '@maestro/schemas/task';
+import { taskCreateInput, task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { descArg, globalArgs, meta, worktreeArg } from '../../args.js';
 import { priorityArg } from '../../choices.js';
@@ -16,7 +16,7 @@ export default defineCommand({
       'maestro task create "Fix typo" --parent tsk_0123456789',
       'maestro task create "Rewrite the parser" --worktree',
     ],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: {
     ...globalArgs,

@@ -1,14 +1,16 @@
-import { taskDeleteInput } from '@maestro/schemas/task';
+import { taskDeleteInput, taskDeleteOutput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
-  meta: meta('delete', 'Delete a task; one with subtasks only with --cascade (deletes the whole subtree)', [
-    'maestro task delete tsk_0123456789',
-    'maestro task delete tsk_0123456789 --cascade --json',
-  ]),
+  meta: meta(
+    'delete',
+    'Delete a task; one with subtasks only with --cascade (deletes the whole subtree)',
+    ['maestro task delete tsk_0123456789', 'maestro task delete tsk_0123456789 --cascade --json'],
+    { data: taskDeleteOutput },
+  ),
   args: {
     ...globalArgs,
     id: requiredTaskId,

@@ -1,4 +1,4 @@
-import { taskIdInput } from '@maestro/schemas/task';
+import { taskDetail as taskDetailData, taskIdInput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, optionalTaskId } from '../../args.js';
 import { taskDetail } from '../../render.js';
@@ -10,7 +10,7 @@ export default defineCommand({
     'get',
     'Show a task with its subtasks, dependencies, dependents and readiness',
     ['maestro task get tsk_0123456789', 'MAESTRO_TASK_IDS=tsk_0123456789 maestro task get --json'],
-    { agent: true },
+    { agent: true, data: taskDetailData },
   ),
   args: { ...globalArgs, id: optionalTaskId },
   async run({ args, data }) {

@@ -1,4 +1,4 @@
-import { taskListInput } from '@maestro/schemas/task';
+import { taskListInput, taskListOutput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { priorityListArg, statusListArg } from '../../choices.js';
@@ -12,7 +12,7 @@ export default defineCommand({
     'list',
     'List the project’s tasks, highest priority first; every page unless --limit',
     ['maestro task list', 'maestro task list --status todo,in_progress --priority high,urgent', 'maestro task list --ready --json', 'maestro task list --mine'],
-    { agent: true },
+    { agent: true, data: taskListOutput },
   ),
   args: {
     ...globalArgs,

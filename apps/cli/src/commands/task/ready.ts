@@ -1,4 +1,4 @@
-import { taskListInput } from '@maestro/schemas/task';
+import { taskListInput, taskListOutput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { listTasks } from '../../pages.js';
@@ -9,6 +9,7 @@ import { validate } from '../../validate.js';
 export default defineCommand({
   meta: meta('ready', 'Tasks ready to start (todo, every dependency completed), in claim order', ['maestro task ready', 'maestro task ready --json'], {
     agent: true,
+    data: taskListOutput,
   }),
   args: { ...globalArgs },
   async run({ data }) {

@@ -1,4 +1,4 @@
-import { taskMutateInput } from '@maestro/schemas/task';
+import { taskMutateInput, task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, optionalTaskId } from '../../args.js';
 import { taskSummary } from '../../render.js';
@@ -8,6 +8,7 @@ import { validate } from '../../validate.js';
 export default defineCommand({
   meta: meta('start', 'Start a task: → in_progress', ['maestro task start tsk_0123456789', 'MAESTRO_TASK_IDS=tsk_0123456789 maestro task start --json'], {
     agent: true,
+    data: task,
   }),
   args: { ...globalArgs, id: optionalTaskId },
   async run({ args, data }) {

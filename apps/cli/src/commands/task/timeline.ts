@@ -4,6 +4,7 @@ import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { listTimeline } from '../../pages.js';
 import { eventTable } from '../../event-text.js';
 import { useRuntime } from '../../runtime.js';
+import { timelineData } from '../../schemas/cli.js';
 import { validate } from '../../validate.js';
 
 export default defineCommand({
@@ -11,7 +12,7 @@ export default defineCommand({
     'timeline',
     'Everything that happened to a task, oldest first: status changes, blocks with reasons, comments',
     ['maestro task timeline tsk_0123456789', 'maestro task timeline tsk_0123456789 --json'],
-    { agent: true },
+    { agent: true, data: timelineData },
   ),
   args: { ...globalArgs, id: requiredTaskId },
   async run({ args, data }) {

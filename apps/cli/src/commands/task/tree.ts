@@ -1,4 +1,4 @@
-import { assembleTaskTree, taskTreeInput } from '@maestro/schemas/task';
+import { assembleTaskTree, taskTreeInput, taskTreeNodes } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { treeTasks } from '../../pages.js';
@@ -9,6 +9,7 @@ import { validate } from '../../validate.js';
 export default defineCommand({
   meta: meta('tree', 'A task and its subtasks as a tree; the whole project without an id', ['maestro task tree', 'maestro task tree tsk_0123456789 --json'], {
     agent: true,
+    data: taskTreeNodes,
   }),
   args: {
     ...globalArgs,

@@ -1,4 +1,4 @@
-import { taskMutateInput } from '@maestro/schemas/task';
+import { taskMutateInput, task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta, requiredTaskId } from '../../args.js';
 import { taskSummary } from '../../render.js';
@@ -10,7 +10,7 @@ export default defineCommand({
     'unblock',
     'Unblock a task: back to in_progress if it had started, else todo; clears the reason',
     ['maestro task unblock tsk_0123456789', 'maestro task unblock tsk_0123456789 --json'],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: { ...globalArgs, id: requiredTaskId },
   async run({ args, data }) {

@@ -1,4 +1,4 @@
-import { taskUpdateInput } from '@maestro/schemas/task';
+import { taskUpdateInput, task } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { descArg, expectedVersionArg, globalArgs, meta, requiredTaskId, titleArg, worktreeToggleArg } from '../../args.js';
 import { priorityArg, statusArg } from '../../choices.js';
@@ -15,7 +15,7 @@ export default defineCommand({
       'maestro task update tsk_0123456789 --status in_review --expected-version 3 --json',
       'maestro task update tsk_0123456789 --no-worktree',
     ],
-    { agent: true },
+    { agent: true, data: task },
   ),
   args: {
     ...globalArgs,

@@ -1,5 +1,5 @@
 import { TOKEN_ROLES } from '@maestro/schemas/enums';
-import { tokenCreateInput } from '@maestro/schemas/token';
+import { tokenCreateInput, tokenCreateOutput } from '@maestro/schemas/token';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
@@ -7,10 +7,12 @@ import { validate } from '../../validate.js';
 import { tokenSummary } from './render.js';
 
 export default defineCommand({
-  meta: meta('create', 'Create a named token with a role; its secret is shown once and never stored', [
-    'maestro token create --name ci --role member',
-    'maestro token create --name box2 --role runner --json',
-  ]),
+  meta: meta(
+    'create',
+    'Create a named token with a role; its secret is shown once and never stored',
+    ['maestro token create --name ci --role member', 'maestro token create --name box2 --role runner --json'],
+    { data: tokenCreateOutput },
+  ),
   args: {
     ...globalArgs,
     name: { type: 'string', required: true, valueHint: 'name', description: 'A unique name (letters, digits, . _ - @)' },

@@ -1,4 +1,4 @@
-import { tokenRevokeInput } from '@maestro/schemas/token';
+import { tokenRevokeInput, apiToken } from '@maestro/schemas/token';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../args.js';
 import { useRuntime } from '../../runtime.js';
@@ -6,10 +6,12 @@ import { validate } from '../../validate.js';
 import { tokenSummary } from './render.js';
 
 export default defineCommand({
-  meta: meta('revoke', 'Revoke a named token at once: new calls and its open connections are refused', [
-    'maestro token revoke ci',
-    'maestro token revoke tok_0123456789 --json',
-  ]),
+  meta: meta(
+    'revoke',
+    'Revoke a named token at once: new calls and its open connections are refused',
+    ['maestro token revoke ci', 'maestro token revoke tok_0123456789 --json'],
+    { data: apiToken },
+  ),
   args: {
     ...globalArgs,
     token: { type: 'positional', required: true, description: 'The token id (tok_…) or name' },

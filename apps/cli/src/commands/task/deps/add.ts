@@ -1,4 +1,4 @@
-import { taskDependencyInput } from '@maestro/schemas/task';
+import { taskDependencyInput, taskDependencyOutput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../../args.js';
 import { useRuntime } from '../../../runtime.js';
@@ -9,7 +9,7 @@ export default defineCommand({
     'add',
     'Make <id> wait for <dependsOnId> (refused with exit 5 if it would make a cycle)',
     ['maestro task deps add tsk_0123456789 tsk_abcdefghij', 'maestro task deps add tsk_0123456789 tsk_abcdefghij --json'],
-    { agent: true },
+    { agent: true, data: taskDependencyOutput },
   ),
   args: {
     ...globalArgs,

@@ -1,4 +1,4 @@
-import { taskDependencyInput } from '@maestro/schemas/task';
+import { taskDependencyInput, taskDependencyOutput } from '@maestro/schemas/task';
 import { defineCommand } from 'citty';
 import { globalArgs, meta } from '../../../args.js';
 import { useRuntime } from '../../../runtime.js';
@@ -9,7 +9,7 @@ export default defineCommand({
     'remove',
     'Stop <id> waiting for <dependsOnId>',
     ['maestro task deps remove tsk_0123456789 tsk_abcdefghij', 'maestro task deps remove tsk_0123456789 tsk_abcdefghij --json'],
-    { agent: true },
+    { agent: true, data: taskDependencyOutput },
   ),
   args: {
     ...globalArgs,
