@@ -4,3 +4,4 @@ export { startRunner } from './start.js';
 export { cliEntryPoint, writeCliShim } from './shim.js';
 export { branchName, inspectWorktree, removeWorktree } from './worktree.js';
 export { DEFAULT_RETENTION_DAYS, retentionMs, sweepSessionDirs, type SessionDirVerdict } from './session-dirs.js';
+export { waitForServer, waitForTokenFile } from './wait.js';

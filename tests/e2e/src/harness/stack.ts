@@ -4,18 +4,28 @@ import { join } from 'node:path';
 import { createNodeClient, type MaestroClient } from '@maestro/client/node';
 import { ENDED_SESSION_STATUSES, type Session } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
-import { createRunner, writeCliShim, type Runner, type RunnerLogger } from '@maestro/runner';
+import { createRunner, writeCliShim, type Runner, type RunnerLogger, type RunnerOptions } from '@maestro/runner';
 import { builtCli } from './cli.js';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** A logger that keeps every line, to see what a runner retried, refused and gave up. */
+export function recordingLogger() {
+  const lines: { level: string; msg: string; obj: object }[] = [];
+  const at = (level: string) => (obj: object, msg: string) => void lines.push({ level, msg, obj });
+  const logger: RunnerLogger = { info: at('info'), warn: at('warn'), error: at('error') };
+  return { logger, lines };
+}
 
 /** A runner in this process against a real server, with the built `maestro` on its agents' PATH. */
 export async function startTestRunner(
   server: { url: string; token: string },
   name = 'test-runner',
   logger: RunnerLogger = quiet,
+  /** A data directory to reuse (a restarted runner) and a retention for ended sessions' directories (none by default). */
+  opts: Pick<RunnerOptions, 'retentionMs'> & { dataDir?: string } = {},
 ): Promise<{ runner: Runner; client: MaestroClient; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'maestro-runner-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'maestro-runner-'));
   const client = createNodeClient({ url: server.url, token: server.token });
   const runner = createRunner({
     client,
@@ -26,6 +36,7 @@ export async function startTestRunner(
     baseEnv: { PATH: process.env.PATH, HOME: process.env.HOME, SHELL: '/bin/bash' },
     composePrompt: async (claim) => `You are ${claim.session.id}. Tasks: ${claim.session.taskIds.join(', ')}\n`,
     logger,
+    retentionMs: opts.retentionMs,
   });
   await runner.start();
   return { runner, client, dataDir };

@@ -2,21 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { RunnerLogger } from '@maestro/runner';
-import { startStack, startTestRunner, waitForSession, type Stack } from '../harness/stack.js';
+import { recordingLogger, startStack, startTestRunner, waitForSession, type Stack } from '../harness/stack.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
 });
-
-/** A logger that keeps every line, to see what the runner retried and what it gave up. */
-function recordingLogger() {
-  const lines: { level: string; msg: string; obj: object }[] = [];
-  const at = (level: string) => (obj: object, msg: string) => void lines.push({ level, msg, obj });
-  const logger: RunnerLogger = { info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines };
-}
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setTimeout(r, 50));
