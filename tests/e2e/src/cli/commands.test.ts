@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Project, Task, TaskDetail, TaskTreeNode } from '@maestro/schemas';
 import { spawnServer, type ServerProcess } from '@maestro/server/testing';
@@ -136,6 +137,22 @@ describe('every command in --json mode matches its published schema', () => {
 
   test('every published command was exercised', async () => {
     expect([...covered].sort()).toEqual(await publishedIn('commands'));
+  });
+});
+
+describe('project create --dir on a path this machine does not have', () => {
+  test('creates the project and warns on stderr (a runner elsewhere may have the path); with --json stdout is still one document', async () => {
+    const missing = join(tmpdir(), `maestro-no-such-dir-${process.pid}`, 'repo');
+    const own = { HOME: tempHome() };
+    const asJson = await cli(['project', 'create', 'Elsewhere', '--dir', missing, '--json'], own);
+    expect(expectSuccess<Project>(asJson, 'project create').workingDir).toBe(missing);
+    expect(asJson.stderr).toContain(`warning: ${missing} does not exist on this machine`);
+    const human = await cli(['project', 'create', 'Elsewhere too', '--dir', missing], own);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stderr).toContain(`warning: ${missing} does not exist on this machine`);
+    const present = await cli(['project', 'create', 'Here', '--dir', tmpdir(), '--json'], own);
+    expectSuccess<Project>(present, 'project create');
+    expect(present.stderr).not.toContain('warning');
   });
 });
 

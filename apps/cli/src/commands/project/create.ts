@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectCreateInput, project } from '@maestro/schemas/project';
 import { defineCommand } from 'citty';
@@ -6,6 +7,23 @@ import { updateConfig } from '../../config.js';
 import { projectSummary } from '../../render.js';
 import { useRuntime } from '../../runtime.js';
 import { validate } from '../../validate.js';
+
+/**
+ * A runner refuses to spawn in a directory its machine does not have. The runner may be on
+ * another machine, where the path does exist, so a path missing here is a warning, not an error.
+ */
+export function localDirWarning(dir: string): string | undefined {
+  const where = 'sessions can start in it only on a runner whose machine has it (create it here, or run the runner where it is)';
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Unreadable (EACCES…) is not known to be missing: no warning rather than a wrong one.
+    return code === 'ENOENT' || code === 'ENOTDIR' ? `${dir} does not exist on this machine: ${where}` : undefined;
+  }
+  return isDirectory ? undefined : `${dir} is not a directory on this machine: ${where}`;
+}
 
 export default defineCommand({
   meta: meta(
@@ -17,7 +35,12 @@ export default defineCommand({
   args: {
     ...globalArgs,
     name: { type: 'positional', required: true, description: 'Project name' },
-    dir: { type: 'string', valueHint: 'path', description: 'Working directory agents run in (default: current directory)' },
+    dir: {
+      type: 'string',
+      valueHint: 'path',
+      description:
+        'Working directory agents run in (default: current directory); a path this machine lacks is kept with a warning (a runner elsewhere may have it)',
+    },
     desc: descArg,
   },
   async run({ args, data }) {
@@ -27,6 +50,8 @@ export default defineCommand({
       { name: args.name, workingDir: resolve(args.dir ?? process.cwd()), description: args.desc },
       { name: '<name>', workingDir: '--dir', description: '--desc' },
     );
+    const warning = localDirWarning(input.workingDir);
+    if (warning) rt.out.info(`warning: ${warning}`);
     const project = await rt.out.spin('Creating project', rt.trpc().project.create.mutate(input));
     // The first project becomes the default, so the next command needs no --project.
     const selected = rt.settings().projectSource === 'none';
