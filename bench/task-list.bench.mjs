@@ -10,6 +10,11 @@
  * statement (`select * … order by … limit 500`), so the figure shows what the
  * API adds to the database's own work.
  *
+ * Each figure also has `cpuMsPerCall`: CPU ms per call of this process (the
+ * API, and on PGlite the database inside it) and of the scratch database's
+ * PostgreSQL backends (from /proc). On the shared two-core machine wall times
+ * follow the load; CPU per call shows what a change costs.
+ *
  * Env: BENCH_LIST_CALLS (200), BENCH_LIST_CASES (pglite,postgres).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createScratchDatabase, intEnv, log, onCleanup, round, runBench, summarize } from './lib/common.mjs';
+import { cpuMeter, pidCpuMs } from './lib/cpu.mjs';
 import { api, db as dbPkg } from './lib/workspace.mjs';
 
 const CALLS = intEnv('BENCH_LIST_CALLS', 200);
@@ -24,15 +30,30 @@ const CASES = (process.env.BENCH_LIST_CASES ?? 'pglite,postgres').split(',').map
 const TASKS = 1000;
 const PAGE = 500;
 
-async function time(fn) {
+/** CPU ms so far of this process (the API, and PGlite inside it) and of the scratch database's PostgreSQL backends. */
+async function cpuReader(handle) {
+  const pids = handle.kind === 'postgres' ? (await handle.sql`select pid from pg_stat_activity where datname = current_database()`).map((r) => r.pid) : [];
+  return {
+    process: () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    },
+    postgres: () => pids.reduce((sum, pid) => sum + pidCpuMs(pid), 0),
+  };
+}
+
+async function time(fn, cpu) {
   for (let i = 0; i < 20; i++) await fn();
   const samples = [];
+  const meter = cpuMeter(cpu);
   for (let i = 0; i < CALLS; i++) {
     const t0 = performance.now();
     await fn();
     samples.push(performance.now() - t0);
   }
-  return summarize(samples);
+  const spent = meter.stop();
+  const cpuMsPerCall = Object.fromEntries(Object.entries(spent).map(([k, ms]) => [k, round(ms / CALLS, 2)]));
+  return { ...summarize(samples), cpuMsPerCall };
 }
 
 async function measure(name, handle) {
@@ -65,10 +86,11 @@ async function measure(name, handle) {
         .where(eq(tasks.projectId, project.id))
         .orderBy(...dbPkg.queueOrder)
         .limit(PAGE);
+    const cpu = await cpuReader(handle);
     return {
       case: name,
-      taskListMs: await time(() => caller.task.list({ projectId: project.id, limit: PAGE })),
-      baselineRawSelectMs: await time(rawSql),
+      taskListMs: await time(() => caller.task.list({ projectId: project.id, limit: PAGE }), cpu),
+      baselineRawSelectMs: await time(rawSql, cpu),
     };
   } finally {
     await bus.close();
@@ -99,7 +121,9 @@ await runBench('task-list', async () => {
   for (const r of results) {
     r.ratioToRawSelect = round(r.taskListMs.p50 / r.baselineRawSelectMs.p50, 2);
     r.goal = { p50Ms: 5, met: r.taskListMs.p50 <= 5 };
-    log(`${r.case}: task.list p50 ${r.taskListMs.p50} ms (raw select p50 ${r.baselineRawSelectMs.p50} ms)`);
+    log(
+      `${r.case}: task.list p50 ${r.taskListMs.p50} ms, CPU ${JSON.stringify(r.taskListMs.cpuMsPerCall)} (raw select p50 ${r.baselineRawSelectMs.p50} ms, CPU ${JSON.stringify(r.baselineRawSelectMs.cpuMsPerCall)})`,
+    );
   }
   return { ok: true, tasks: TASKS, page: PAGE, calls: CALLS, results };
 });
