@@ -112,6 +112,32 @@ describe('whoami', () => {
   });
 });
 
+describe('whoami in human mode', () => {
+  test('outside a session, a project from the environment is named', async () => {
+    const r = await runIn(['whoami'], { MAESTRO_PROJECT_ID: 'prj_0123456789' });
+    expect(r.stdout.trim()).toBe('not in a session (project prj_0123456789 from MAESTRO_PROJECT_ID)');
+  });
+
+  test('in a session: one aligned line per field, a dash for what the environment does not say', async () => {
+    const full = await runIn(['whoami'], {
+      MAESTRO_SESSION_ID: 'ses_0123456789',
+      MAESTRO_PROJECT_ID: 'prj_0123456789',
+      MAESTRO_TASK_IDS: 'tsk_0123456789,tsk_abcdefghij',
+      MAESTRO_ROLE: 'worker',
+      MAESTRO_SKILL: 'maestro-worker',
+    });
+    expect(full.stdout.trim().split('\n')).toEqual([
+      'session:  ses_0123456789',
+      'project:  prj_0123456789',
+      'tasks:    tsk_0123456789, tsk_abcdefghij',
+      'role:     worker',
+      'skill:    maestro-worker',
+    ]);
+    const bare = await runIn(['whoami'], { MAESTRO_SESSION_ID: 'ses_0123456789' });
+    expect(bare.stdout.trim().split('\n')).toEqual(['session:  ses_0123456789', 'project:  -', 'tasks:    -', 'role:     -', 'skill:    -']);
+  });
+});
+
 describe('config', () => {
   test('--set creates the file 0600, --get reads it, --list masks the token, --unset removes', async () => {
     const first = await runIn(['config', '--set', 'apiUrl=http://10.0.0.5:4800']);
@@ -139,6 +165,37 @@ describe('config', () => {
     const r = await runIn(['config', '--set', 'retries=2', '--json'], { MAESTRO_CONFIG: path });
     expect(r.json().data).toMatchObject({ path, key: 'retries', value: 2 });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ retries: 2 });
+  });
+
+  test('agents.<name>.command: --set, --get, --list beside the other keys, --unset; an agent never set reads as empty', async () => {
+    const first = await runIn(['config', '--list']);
+    expect(first.stdout.trim()).toBe(`Nothing saved in ${join(first.home, '.maestro', 'config.json')}`);
+    const env = { HOME: first.home };
+    const set = await runIn(['config', '--set', 'agents.aider.command=aider --yes', '--json'], env);
+    expect(set.json().data).toMatchObject({ key: 'agents.aider.command', value: 'aider --yes' });
+    await runIn(['config', '--set', 'retries=3'], env);
+    expect((await runIn(['config', '--get', 'agents.aider.command'], env)).stdout.trim()).toBe('aider --yes');
+    const list = await runIn(['config', '--list'], env);
+    expect(list.stdout.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^retries:\s+3$/),
+      expect.stringMatching(/^agents\.aider\.command:\s+aider --yes$/),
+    ]);
+    await runIn(['config', '--unset', 'agents.aider.command'], env);
+    const gone = await runIn(['config', '--get', 'agents.aider.command', '--json'], env);
+    expect(gone.json().data).toMatchObject({ key: 'agents.aider.command', value: null });
+    expect((await runIn(['config', '--get', 'project'], env)).stdout).toBe('');
+    const path = join(first.home, '.maestro', 'config.json');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ retries: 3, agents: {} });
+  });
+
+  test('--set without a key, --get of an unknown key and two actions at once are refused', async () => {
+    const noKey = (await runIn(['config', '--set', '=x', '--json'])).json();
+    expect(noKey.error).toMatchObject({ code: 'VALIDATION', message: 'Expected key=value, got "=x"' });
+    expect((await runIn(['config', '--set', 'retries', '--json'])).json().error?.message).toBe('Expected key=value, got "retries"');
+    const unknown = (await runIn(['config', '--get', 'colour', '--json'])).json();
+    expect(unknown.error).toMatchObject({ message: 'Unknown config key "colour"', hint: expect.stringContaining('Known keys: apiUrl') });
+    expect((await runIn(['config', '--unset', 'colour', '--json'])).json().error?.message).toBe('Unknown config key "colour"');
+    expect((await runIn(['config', '--get', 'project', '--list', '--json'])).json().error?.message).toMatch(/exactly one of/);
   });
 
   test('bad keys and values are refused with what is allowed', async () => {
