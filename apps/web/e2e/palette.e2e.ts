@@ -83,3 +83,21 @@ test('the header button opens the palette too; outside a project it lists projec
   await expect(page.getByTestId('palette')).toBeHidden();
   await expect(page.getByTestId('palette-open')).toBeFocused();
 });
+
+test('Escape then Ctrl-K at once, again and again: the palette opens fresh every time', async ({ signedIn: page, maestro, project }) => {
+  await page.goto(`${maestro.url}/p/${project.id}/overview`);
+  await expect(page.getByTestId('overview-total')).toBeVisible();
+  const palette = page.getByTestId('palette');
+  for (let round = 0; round < 15; round++) {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type(`round ${round}`);
+    // No wait between closing and opening: the second key must open a palette the first one closed.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible();
+    await expect(page.getByTestId('palette-input')).toHaveValue('');
+    await expect(page.locator('[data-entry="action:create-mode"]')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
+  }
+});

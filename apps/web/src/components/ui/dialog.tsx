@@ -29,7 +29,14 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-label={title}
-      onClose={onClose}
+      // Escape closes through the state, not natively: a native close reports itself a task later, and a
+      // Ctrl-K in between would toggle a palette that looks closed but is still open in the state.
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      // A close event from an earlier close that arrives after the dialog was opened again is stale.
+      onClose={() => !ref.current?.open && onClose()}
       onClick={(e) => e.target === ref.current && onClose()}
       className={`m-auto w-full max-w-lg rounded-lg border border-border bg-panel p-0 text-fg shadow-xl backdrop:bg-black/40 ${className}`}
     >
