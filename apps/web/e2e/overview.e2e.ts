@@ -42,6 +42,8 @@ test('the overview shows the status summary (counts, ready, active sessions, blo
   const live = page.getByTestId('overview-session-item');
   await expect(live).toHaveCount(1);
   await expect(live).toHaveAttribute('href', `/p/${project.id}/sessions/${session.id}`);
+  // Its name stays readable in the narrow column (it was squeezed to nothing by the details once).
+  await expect(live.getByText('surveyor', { exact: true })).toBeVisible();
   await expect(page.getByTestId('overview-sessions-count')).toHaveText('1');
 
   const axe = await new AxeBuilder({ page }).analyze();

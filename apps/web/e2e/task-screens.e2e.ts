@@ -59,6 +59,8 @@ test('a realistic task detail (description, subtasks, dependencies, timeline, a 
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(`${maestro.url}/p/${project.id}?task=${task.id}`);
     await expect(page.getByTestId('task-panel').getByTestId('subtask')).toHaveCount(4);
+    // The card names the session that claimed the task, not its id.
+    await expect(page.locator(`[data-testid="task-card"][data-task-id="${task.id}"]`).getByTestId('card-assignee')).toHaveText('worker-events');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'task-panel', 'light');
     await screenshot(page, 'task-panel', 'dark');

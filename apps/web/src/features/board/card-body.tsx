@@ -72,8 +72,9 @@ export function CardBody({ task, progress, deps, session, lastOutputAt }: CardFa
           </span>
         )}
         {task.assignee && (
-          <span className="ml-auto max-w-28 truncate" title={`Assignee: ${task.assignee}`}>
-            {task.assignee}
+          <span className="ml-auto max-w-28 truncate" title={`Assignee: ${task.assignee}`} data-testid="card-assignee">
+            {/* A session that claimed the task is its assignee: people know it by its name. */}
+            {session && session.id === task.assignee ? session.name : task.assignee}
           </span>
         )}
       </div>

@@ -34,11 +34,12 @@ export function ActiveSessions({ projectId, count }: { projectId: string; count:
             <li key={s.id}>
               <Link href={links.session(projectId, s.id)} data-testid="overview-session-item" data-session-id={s.id} data-status={s.status} className={ROW}>
                 <span aria-hidden className={`size-2 shrink-0 rounded-full ${SESSION_STATUS_TONE[s.status]}`} />
-                <span className="truncate font-medium">{s.name}</span>
-                <span className="shrink-0 text-[12px] text-muted">
+                {/* In a narrow column the details give way first: the name and when it last printed stay. */}
+                <span className="max-w-[50%] min-w-16 shrink-0 truncate font-medium">{s.name}</span>
+                <span className="min-w-0 truncate text-[12px] text-muted" title={`${s.status} · ${s.agent} · ${s.role}`}>
                   {s.status} · {s.agent} · {s.role}
                 </span>
-                <span className="ml-auto shrink-0 text-[12px] text-muted">
+                <span className="ml-auto shrink-0 text-[12px] whitespace-nowrap text-muted">
                   {lastOutput ? 'output ' : s.startedAt ? 'started ' : 'requested '}
                   <TimeAgo at={lastOutput ?? s.startedAt ?? s.createdAt} />
                 </span>
