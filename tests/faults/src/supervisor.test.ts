@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,19 @@ test('kill -9 the server only: the supervisor restarts it, the agent keeps runni
   expect(sup.runnerPid()).toBe(runnerPid);
   const expected = Array.from({ length: lines }, (_, i) => `line-${i + 1}\r\n`).join('');
   expect((await readAllOutput(client, session.id)).toString('utf8')).toBe(expected);
+});
+
+test('the server runs with a capped V8 young generation (memory of the embedded default, issue #12), also after a restart', async () => {
+  const { sup } = await setUp();
+  const flags = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  const first = sup.serverPid()!;
+  expect(flags(first)).toContain('--max-semi-space-size=4');
+  process.kill(first, 'SIGKILL');
+  await until('a new server process', () => {
+    const pid = sup.serverPid();
+    return pid !== undefined && pid !== first;
+  });
+  expect(flags(sup.serverPid()!)).toContain('--max-semi-space-size=4');
 });
 
 test('kill -9 the runner: the supervisor restarts it, its session becomes lost, a new spawn completes', async () => {
