@@ -140,9 +140,9 @@ async function listTiming(db, projectId) {
   const ms = [];
   for (let i = 0; i < LIST_CALLS; i++) {
     const t0 = performance.now();
-    const { rows, total } = await dbPkg.listTasks(db, params);
+    const { tasks, total } = await dbPkg.listTasks(db, params);
     ms.push(performance.now() - t0);
-    if (rows.length !== 500 || total !== TASKS) throw new Error(`listTasks answered ${rows.length} of ${total}`);
+    if (tasks.length !== 500 || total !== TASKS) throw new Error(`listTasks answered ${tasks.length} of ${total}`);
   }
   return summarize(ms);
 }

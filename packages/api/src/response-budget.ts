@@ -15,12 +15,22 @@ export function createResponseBudget(bytes: number = REQUEST_LIMITS.responseByte
 }
 
 /**
+ * An answer's size in bytes of JSON when its resolver already knows it (read
+ * as JSON text from the database, say): at least the real size, never below,
+ * or the budget would let more through than it should.
+ */
+export interface AnswerSize {
+  bytes?: number;
+}
+
+/**
  * Charges one call's answer to the request's budget; without one (a WebSocket
  * call, a test's caller) the answer alone is held to the limit. Over it, the
  * call is TOO_LARGE instead of its answer: a query, so nothing is undone.
  */
-export function chargeResponse(budget: ResponseBudget | undefined, path: string, data: unknown): void {
-  const bytes = Buffer.byteLength(JSON.stringify(data) ?? '');
+export function chargeResponse(budget: ResponseBudget | undefined, path: string, data: unknown, knownBytes?: number): void {
+  // Measuring by serialising costs as much as the serialisation that sends it (~1.5 ms for 500 tasks).
+  const bytes = knownBytes ?? Buffer.byteLength(JSON.stringify(data) ?? '');
   const remaining = budget ? budget.remaining : REQUEST_LIMITS.responseBytes;
   if (bytes > remaining) {
     const shared = budget !== undefined && remaining < REQUEST_LIMITS.responseBytes;

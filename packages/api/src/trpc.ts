@@ -6,7 +6,7 @@ import { roleRefusal } from './roles.js';
 import { refuseSessions } from './scope.js';
 import { MaestroError, sqlState, toErrorBody, toTRPCError } from './errors.js';
 import { mutate, type MutationOptions, type MutationScope } from './mutate.js';
-import { chargeResponse } from './response-budget.js';
+import { chargeResponse, type AnswerSize } from './response-budget.js';
 import { holdingSlot } from './subscription-slots.js';
 import { databaseUnavailable, isDatabaseUnavailable } from './unavailable.js';
 
@@ -71,10 +71,15 @@ function assertWithinRate(limiter: RateLimiter, auth: Auth, path: string): void 
   );
 }
 
-/** Every answer counts against the request's response budget (see response-budget.ts); a stream's items do not. */
+/**
+ * Every answer counts against the request's response budget (see
+ * response-budget.ts); a stream's items do not. A resolver that already knows
+ * its answer's size sets `ctx.answerSize.bytes`, sparing a serialisation.
+ */
 const boundedAnswer = t.middleware(async ({ ctx, path, type, next }) => {
-  const result = await next();
-  if (result.ok && type !== 'subscription') chargeResponse(ctx.responseBudget, path, result.data);
+  const answerSize: AnswerSize = {};
+  const result = await next({ ctx: { answerSize } });
+  if (result.ok && type !== 'subscription') chargeResponse(ctx.responseBudget, path, result.data, answerSize.bytes);
   return result;
 });
 

@@ -6,7 +6,8 @@ import { findTask, insertTask, listTasks, subtreeIds } from './queries/tasks.js'
 import { insertProject } from './queries/projects.js';
 import { dependencyPath, insertDependency } from './queries/dependencies.js';
 import { hasUnsequencedEvents, insertEvents, listEvents, maxEventId, sequenceEvents } from './queries/events.js';
-import { rowsOf } from './queries/rows.js';
+import { toTask } from './queries/mappers.js';
+import { isoFromJson, rowsOf } from './queries/rows.js';
 import { createTestDb } from './testing.js';
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -26,6 +27,23 @@ describe('newId', () => {
   });
 });
 
+describe('isoFromJson', () => {
+  test('gives what Date gives for every fraction PostgreSQL prints, and other zones through Date', () => {
+    for (const text of [
+      '2026-12-04T08:20:01+00:00',
+      '2026-12-04T08:20:01.1+00:00',
+      '2026-12-04T08:20:01.12+00:00',
+      '2026-12-04T08:20:01.123+00:00',
+      '2026-12-04T08:20:01.123456+00:00',
+      '2026-12-04T08:20:01.999999+00:00',
+      '2026-12-04T09:20:01.5+01:00',
+      '2026-12-04T03:50:01.25-04:30',
+    ]) {
+      expect(isoFromJson(text)).toBe(new Date(text).toISOString());
+    }
+  });
+});
+
 describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
   test('session output is stored without compression (migration 0002)', async () => {
     const rows = rowsOf<{ attstorage: string }>(
@@ -42,9 +60,41 @@ describe(`queries on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () 
     const grandchild = await insertTask(db, { id: newId('task'), projectId: project.id, parentId: child.id, title: 'grandchild' });
     expect((await findTask(db, { id: child.id }))?.parentId).toBe(root.id);
     expect(await subtreeIds(db, { rootId: root.id })).toEqual([grandchild.id, child.id, root.id]);
-    const { rows, total } = await listTasks(db, { projectId: project.id, parentId: null, limit: 10, offset: 0 });
+    const { tasks, total } = await listTasks(db, { projectId: project.id, parentId: null, limit: 10, offset: 0 });
     expect(total).toBe(1);
-    expect(rows[0]?.id).toBe(root.id);
+    expect(tasks[0]?.id).toBe(root.id);
+  });
+
+  test('listTasks answers each task as toTask does from a selected row, every column set or null', async () => {
+    const db = handle.db;
+    const project = await insertProject(db, { id: newId('project'), name: `json-${Date.now()}`, workingDir: '/tmp' });
+    const parent = await insertTask(db, { id: newId('task'), projectId: project.id, title: 'plain' });
+    const full = await insertTask(db, {
+      id: newId('task'),
+      projectId: project.id,
+      parentId: parent.id,
+      title: 'ünïcode "quoted" \\ title',
+      description: 'line\nbreak\ttab \u0001 😀',
+      status: 'blocked',
+      priority: 'urgent',
+      position: 7,
+      blockedReason: 'waiting',
+      assignee: 'ses_0123456789',
+      worktree: true,
+      version: 3,
+      // Whole, tenths and microseconds: every fraction PostgreSQL may print.
+      createdAt: new Date('2026-01-02T03:04:05.000Z'),
+      updatedAt: new Date('2026-01-02T03:04:05.100Z'),
+      startedAt: new Date('2026-01-02T03:04:05.123Z'),
+      completedAt: new Date('1999-12-31T23:59:59.999Z'),
+    });
+    await db.execute(sql`update tasks set completed_at = completed_at + interval '456 microseconds' where id = ${full.id}`);
+    const { tasks, jsonBytes } = await listTasks(db, { projectId: project.id, limit: 10, offset: 0 });
+    const expected = await Promise.all([full.id, parent.id].map(async (id) => toTask((await findTask(db, { id }))!)));
+    expect(tasks).toEqual(expected);
+    expect(tasks[0]?.completedAt).toBe('1999-12-31T23:59:59.999Z');
+    // The database's JSON stands for the answer's in a size budget: never below it.
+    expect(jsonBytes).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(tasks)));
   });
 
   test('dependencyPath finds the existing path that a new edge would close into a cycle', async () => {

@@ -43,4 +43,20 @@ describe('response budget', () => {
     expect(() => chargeResponse(undefined, 'x', 'a'.repeat(REQUEST_LIMITS.responseBytes - 2))).not.toThrow();
     expect(() => chargeResponse(undefined, 'x', 'a'.repeat(REQUEST_LIMITS.responseBytes))).toThrow(/over the \d+-byte limit/);
   });
+
+  test('task.list is charged its size from the database JSON: never below its own JSON', async () => {
+    const f = await createFixture(h);
+    for (let i = 0; i < 5; i++) await h.caller.task.create({ projectId: f.projectId, title: `big ${i}`, description: 'ü'.repeat(20_000) });
+    const answer = await h.caller.task.list({ projectId: f.projectId });
+    const bytes = Buffer.byteLength(JSON.stringify(answer));
+    const budget = createResponseBudget(10 * bytes);
+    await createCaller({ ...h.contextFor(), responseBudget: budget }).task.list({ projectId: f.projectId });
+    const charged = 10 * bytes - budget.remaining;
+    // Above the exact size (the database's keys and timestamps are longer): the answer was not serialised again to be measured.
+    expect(charged).toBeGreaterThan(bytes);
+    expect(charged).toBeLessThan(1.5 * bytes);
+    // Just below the answer's own size it does not fit.
+    const tight = createCaller({ ...h.contextFor(), responseBudget: createResponseBudget(bytes - 1) });
+    await expectCode(tight.task.list({ projectId: f.projectId }), 'TOO_LARGE');
+  });
 });

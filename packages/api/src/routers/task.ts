@@ -39,7 +39,11 @@ export const taskRouter = router({
     .input(taskListInput)
     .use(inProject(taskListInput, (i) => ({ projectIds: [i.projectId], taskIds: [i.parentId] })))
     .output(taskListOutput)
-    .query(({ ctx, input }) => tasks.listProjectTasks(ctx.db, input)),
+    .query(async ({ ctx, input }) => {
+      const { page, jsonBytes } = await tasks.listProjectTasks(ctx.db, input);
+      ctx.answerSize.bytes = jsonBytes;
+      return page;
+    }),
   /** Every dependency edge of a project (a board computes ready badges and counts from it). */
   dependencies: protectedProcedure
     .input(taskDependenciesInput)

@@ -39,7 +39,7 @@ export async function projectStatus(db: Queryable, projectId: string): Promise<S
       const a = attentionOf(s);
       return a ? [{ id: s.id, name: s.name, attention: a }] : [];
     }),
-    blocked: blocked.rows.map((t) => ({ id: t.id, title: t.title, blockedReason: t.blockedReason, assignee: t.assignee })),
+    blocked: blocked.tasks.map((t) => ({ id: t.id, title: t.title, blockedReason: t.blockedReason, assignee: t.assignee })),
     asOfEventId,
   };
 }

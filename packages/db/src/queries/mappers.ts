@@ -1,6 +1,6 @@
 import type { Attention, MaestroEvent, Project, Session, Task } from '@maestro/schemas';
 import type { events, projects, sessions, tasks } from '../schema/index.js';
-import { iso, isoOrNull } from './rows.js';
+import { iso, isoFromJson, isoOrNull } from './rows.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
@@ -25,6 +25,48 @@ export function toTask(row: TaskRow): Task {
     updatedAt: iso(row.updatedAt),
     startedAt: isoOrNull(row.startedAt),
     completedAt: isoOrNull(row.completedAt),
+  };
+}
+
+/** A task row as `row_to_json(tasks)` writes it: SQL column names, timestamps as JSON text. */
+export interface TaskRowJson {
+  id: string;
+  project_id: string;
+  parent_id: string | null;
+  title: string;
+  description: string;
+  status: TaskRow['status'];
+  priority: TaskRow['priority'];
+  position: number;
+  blocked_reason: string | null;
+  assignee: string | null;
+  worktree: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+/** `toTask` for a row read as JSON text (`listTasks`): the same answer without a Date per timestamp. */
+export function taskFromRowJson(row: TaskRowJson): Task {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    parentId: row.parent_id,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    priority: row.priority,
+    position: row.position,
+    blockedReason: row.blocked_reason,
+    assignee: row.assignee,
+    worktree: row.worktree,
+    version: row.version,
+    createdAt: isoFromJson(row.created_at),
+    updatedAt: isoFromJson(row.updated_at),
+    startedAt: row.started_at === null ? null : isoFromJson(row.started_at),
+    completedAt: row.completed_at === null ? null : isoFromJson(row.completed_at),
   };
 }
 

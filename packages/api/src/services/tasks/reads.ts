@@ -36,7 +36,8 @@ export async function getTaskDetail(db: Queryable, id: string): Promise<TaskDeta
 }
 
 /**
- * One statement answers the page, the total, the project's event head (the
+ * One statement answers the page (with its size in bytes of JSON, for the
+ * response budget), the total, the project's event head (the
  * list's `asOfEventId`: from the rows' own snapshot, so a subscriber starting
  * there misses no change the rows do not show) and whether the project exists.
  */
@@ -49,9 +50,11 @@ export async function listProjectTasks(db: Queryable, input: Omit<TaskListParams
     await requireProject(db, input.projectId); // an unknown project is reported before a bad cursor
     throw error;
   }
-  const { rows, total, eventHead, projectFound } = await listTasks(db, { ...filters, offset });
+  const { tasks, jsonBytes, total, eventHead, projectFound } = await listTasks(db, { ...filters, offset });
   if (!projectFound) throw notFound('project', input.projectId);
-  return { items: rows.map(toTask), nextCursor: nextCursor(offset, rows.length, total), total, asOfEventId: String(eventHead) };
+  const page = { items: tasks, nextCursor: nextCursor(offset, tasks.length, total), total, asOfEventId: String(eventHead) };
+  // The database's JSON of the items is never smaller than the items' own; the rest is measured.
+  return { page, jsonBytes: jsonBytes + Buffer.byteLength(JSON.stringify({ ...page, items: [] })) };
 }
 
 export async function listSubtasks(db: Queryable, taskId: string): Promise<Task[]> {
